@@ -1,0 +1,131 @@
+"""Find mentions of glossary names in plain text: the heart of the *link* stage.
+
+All names of all terms are compiled once per build into a single regular
+expression shaped like a trie, so the cost of a search grows with the length
+of the text, not with the number of terms.
+
+Matching rules (documented for writers in the README):
+
+* longest name first: "inference-time compute" wins over "inference";
+* whole words only; a hyphen joins words, so "weights-based" is no mention of
+  "weights", but an apostrophe does not ("the model's weights" is);
+* case-insensitive, except words written with two or more capitals
+  ("ICL", "KV cache", "LoRA"), which match only as written;
+* inside a name, a space or a hyphen matches any run of spaces, a hyphen or a
+  dash: "fine-tuning" also matches "fine tuning", "KV cache" also "KV-cache";
+* a simple English plural of every name matches too ("token" → "tokens").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+# Characters that join two words of a name. Hyphens and dashes join words in
+# compounds ("stability–plasticity"), so a name written with either matches both.
+_JOINERS = "\u2010\u2011\u2013-"  # hyphen last: it is a range marker elsewhere
+_SEPARATOR_IN_NAME = re.compile(rf"[\s/{_JOINERS}]+")
+_SEPARATOR_PATTERN = rf"(?:\s+|[{_JOINERS}])"
+
+# A word is "written in capitals" when it holds two or more capital letters.
+_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
+
+_WORD_START = rf"(?<!\w)(?<!\w[{_JOINERS}])"
+_WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
+
+_SEP = object()  # a trie edge meaning "word separator"
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: lower case, one space between words."""
+    return _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower()
+
+
+def plural(name: str) -> str | None:
+    """A simple English plural of a name's last word, or None when it has one already."""
+    last = name.rstrip()
+    if not last or not last[-1].isalpha() or last[-1] in "sS":
+        return None
+    if last.split()[-1].isupper():  # an abbreviation: "SSM" → "SSMs"
+        return last + "s"
+    if last[-1] == "y" and len(last) > 1 and last[-2] not in "aeiou":
+        return last[:-1] + "ies"
+    if last.endswith(("x", "z", "ch", "sh")):
+        return last + "es"
+    return last + "s"
+
+
+def _units(name: str) -> list[object]:
+    """A name as trie edges: separators, case-free letters, and exact-case letters."""
+    units: list[object] = []
+    for i, word in enumerate(w for w in _SEPARATOR_IN_NAME.split(name.strip()) if w):
+        if i:
+            units.append(_SEP)
+        exact = bool(_CAPITALS.search(word))
+        units.extend((char, True) if exact else (char.lower(), False) for char in word)
+    return units
+
+
+class Matcher:
+    """One compiled pattern over every name; finds the mentions in a text.
+
+    `names` maps each name as a writer spells it to the key of its term
+    (a slug). Two names with the same `name_key` must map to the same term:
+    the caller checks that, with a message a writer can act on.
+    """
+
+    def __init__(self, names: Mapping[str, str]):
+        self._term_of_key: dict[str, str] = {}
+        trie: dict = {}
+        for name, term in names.items():
+            key = name_key(name)
+            if not key:
+                continue
+            known = self._term_of_key.setdefault(key, term)
+            if known != term:
+                raise ValueError(f"the name {name!r} belongs to both {known!r} and {term!r}")
+            node = trie
+            for unit in _units(name):
+                node = node.setdefault(unit, {})
+            node[None] = True  # a name ends here
+        body = _trie_pattern(trie)
+        self._pattern = re.compile(_WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Yield (start, end, term) for each mention in `text`, left to right."""
+        if self._pattern is None:
+            return
+        term_of_key = self._term_of_key
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), term_of_key[name_key(match.group())]
+
+
+def _trie_pattern(node: dict) -> str:
+    """Regex for a trie node; longer names are tried before the name that ends here."""
+    branches = []
+    # Exact-case edges first, so "KV cache" is tried before a case-free "kv…".
+    for unit in sorted((u for u in node if u is not None), key=_unit_order):
+        branches.append(_unit_pattern(unit) + _trie_pattern(node[unit]))
+    if not branches:
+        return ""
+    alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if None in node:  # a name ends here: the longer ones are optional, greedily
+        return "(?:" + alternation + ")?"
+    return alternation
+
+
+def _unit_order(unit: object) -> tuple:
+    if unit is _SEP:
+        return (2, "")
+    char, exact = unit  # type: ignore[misc]
+    return (0 if exact else 1, char)
+
+
+def _unit_pattern(unit: object) -> str:
+    if unit is _SEP:
+        return _SEPARATOR_PATTERN
+    char, exact = unit  # type: ignore[misc]
+    return f"(?-i:{re.escape(char)})" if exact else re.escape(char)

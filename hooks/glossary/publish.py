@@ -1,0 +1,117 @@
+"""The *publish* stage: the HTML the engine adds to pages once the glossary and its mentions are known.
+
+Term pages get an "Also written as" line, a "Related terms" list and a
+"Mentioned in" section; the glossary's index page gets the A–Z list. Every
+piece of text goes through `escape`, so nothing a writer types becomes markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+from . import contract
+from .linker import Mention
+from .terms import Term
+
+BACKLINKS_HEADING = "Mentioned in"
+BACKLINKS_ID = "mentioned-in"
+RELATED_HEADING = "Related terms"
+RELATED_ID = "related-terms"
+NO_MENTIONS = "No page mentions this term yet."
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A page that mentions a term, and its first linked mention there."""
+
+    page_title: str
+    href: str  # the mentioning page, as seen from the term's page (no fragment)
+    mention: Mention
+
+
+def aliases_html(term: Term) -> str:
+    if not term.aliases:
+        return ""
+    names = ", ".join(f"<span>{escape(alias)}</span>" for alias in term.aliases)
+    return f'<p class="{contract.ALIASES}">Also written as: {names}</p>\n'
+
+
+def related_html(term: Term, terms: Mapping[str, Term], href_for: Callable[[str], str]) -> str:
+    if not term.related:
+        return ""
+    items = "".join(
+        f'<li><a href="{escape(href_for(slug))}">{escape(terms[slug].title)}</a>: {escape(terms[slug].summary)}</li>\n'
+        for slug in term.related
+    )
+    return (
+        f'<h2 id="{RELATED_ID}">{RELATED_HEADING}</h2>\n'
+        f'<ul class="{contract.RELATED}">\n{items}</ul>\n'
+    )
+
+
+def backlinks_html(backlinks: Iterable[Backlink]) -> str:
+    """The "Mentioned in" section: one entry per page, linking to the mention itself."""
+    items = []
+    for link in backlinks:
+        mention = link.mention
+        where = escape(link.page_title)
+        if mention.section and mention.section != link.page_title:
+            where += f" › {escape(mention.section)}"
+        quote = f"{escape(mention.before)}<mark>{escape(mention.text)}</mark>{escape(mention.after)}"
+        items.append(
+            f'<li><a href="{escape(link.href)}#{escape(mention.anchor)}">{where}</a>'
+            f'<br><q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
+        )
+    body = f"<ul>\n{''.join(items)}</ul>\n" if items else f"<p>{NO_MENTIONS}</p>\n"
+    return (
+        f'<section class="{contract.BACKLINKS}" aria-labelledby="{BACKLINKS_ID}">\n'
+        f'<h2 id="{BACKLINKS_ID}">{BACKLINKS_HEADING}</h2>\n{body}</section>\n'
+    )
+
+
+def sort_key(title: str) -> str:
+    """Where a title sorts in the index: "The Bitter Lesson" under B."""
+    folded = title.casefold()
+    for article in _ARTICLES:
+        if folded.startswith(article):
+            return folded[len(article):]
+    return folded
+
+
+def letter_of(title: str) -> str:
+    first = sort_key(title)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def index_sections(terms: Iterable[Term]) -> list[tuple[str, list[Term]]]:
+    """Terms grouped by initial letter, both in alphabetical order."""
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: sort_key(t.title)):
+        groups.setdefault(letter_of(term.title), []).append(term)
+    return sorted(groups.items())
+
+
+def letter_id(letter: str) -> str:
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
+def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
+    """The A–Z list: letter jump links, then each term with its summary."""
+    sections = index_sections(terms)
+    jumps = " ".join(f'<a href="#{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in sections)
+    parts = [f'<nav class="{contract.INDEX_LETTERS}" aria-label="Terms by letter">{jumps}</nav>\n']
+    parts.append(f'<div class="{contract.INDEX}">\n')
+    for letter, group in sections:
+        parts.append(f'<h2 id="{letter_id(letter)}">{escape(letter)}</h2>\n<dl>\n')
+        for term in group:
+            parts.append(
+                f'<dt><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a></dt>\n'
+                f"<dd>{escape(term.summary)}</dd>\n"
+            )
+        parts.append("</dl>\n")
+    parts.append("</div>\n")
+    return "".join(parts)

@@ -1,0 +1,241 @@
+"""The *collect* stage: read term pages' front matter into a validated glossary.
+
+A term page is a Markdown file whose front matter names the term (`title`),
+defines it in one plain sentence (`summary`) and lists other spellings
+(`aliases`) and related terms (`related`). Every mistake a writer can make in
+it becomes a `GlossaryError` that names the file and says what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from .matcher import Matcher, name_key, plural
+
+SUMMARY_LIMIT = 200
+
+# Front-matter fields this engine reads, and those that MkDocs or Material
+# read from any page: anything else is probably a typo and earns a warning.
+TERM_FIELDS = {"title", "summary", "aliases", "related"}
+PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template"}
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_ABBREVIATION = re.compile(r"\s*\(([^()]+)\)\s*$")
+_TITLE_ALTERNATIVES = re.compile(r"\s+/\s+")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+class GlossaryError(Exception):
+    """A mistake in a term page or in the glossary as a whole, worded for a writer."""
+
+    def __init__(self, source: str, problem: str, fix: str):
+        self.source, self.problem, self.fix = source, problem, fix
+        super().__init__(f"{source}: {problem} {fix}")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry, as its page defines it."""
+
+    slug: str
+    title: str
+    summary: str
+    aliases: tuple[str, ...]
+    related: tuple[str, ...]
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that counts as a mention: the title's names, then the aliases."""
+        return _dedupe(title_names(self.title) + self.aliases)
+
+
+def slugify(title: str) -> str:
+    """The documented slug rule: drop a trailing "(ABBR)", lower-case, hyphens between words.
+
+    "In-Context Learning (ICL)" → "in-context-learning";
+    "Parameters / Weights" → "parameters-weights".
+    """
+    return _SLUG_JUNK.sub("-", _ABBREVIATION.sub("", title).lower()).strip("-")
+
+
+def title_names(title: str) -> tuple[str, ...]:
+    """Names a title stands for: "In-Context Learning (ICL)" → ("In-Context Learning", "ICL")."""
+    names = []
+    abbreviation = _ABBREVIATION.search(title)
+    if abbreviation:
+        title = title[: abbreviation.start()]
+    names.extend(part.strip() for part in _TITLE_ALTERNATIVES.split(title) if part.strip())
+    if abbreviation:
+        names.append(abbreviation.group(1).strip())
+    return tuple(names)
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict, str]:
+    """Return (front matter, body) of a Markdown page; the front matter must be a YAML mapping."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        raise GlossaryError(
+            source,
+            "has no front matter.",
+            "Start the file with a '---' line, the fields (title, summary, aliases, related), and another '---' line.",
+        )
+    try:
+        meta = yaml.safe_load(found.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" on line {where.line + 2}" if where is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise GlossaryError(
+            source,
+            f"has front matter that is not valid YAML{line} ({problem}).",
+            "Check the quoting and indentation between the '---' lines; quote a value that holds a colon.",
+        ) from None
+    if not isinstance(meta, dict):
+        raise GlossaryError(source, "has front matter that is not a list of fields.", "Write one 'field: value' per line.")
+    return meta, text[found.end():]
+
+
+def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
+    """Validate one term page; return the term and warnings about unknown fields."""
+    meta, _body = split_front_matter(text, source)
+    title = _required_text(meta, "title", source, "the term as readers know it, e.g. 'In-Context Learning (ICL)'")
+    summary = _required_text(meta, "summary", source, f"one plain sentence of at most {SUMMARY_LIMIT} characters")
+    summary = " ".join(summary.split())
+    if "<" in summary or ">" in summary:
+        raise GlossaryError(
+            source,
+            "has a summary that contains '<' or '>'.",
+            "Write the summary as plain text: it is shown as the hover definition, where markup is not allowed.",
+        )
+    if len(summary) > SUMMARY_LIMIT:
+        raise GlossaryError(
+            source,
+            f"has a summary of {len(summary)} characters.",
+            f"Shorten it to at most {SUMMARY_LIMIT}: it is a one-sentence hover definition; the page body holds the rest.",
+        )
+    aliases = _text_list(meta, "aliases", source, "other spellings, e.g. ['ICL', 'weights']")
+    related = _text_list(meta, "related", source, "slugs of other term pages, e.g. ['context-window']")
+    if slug in related:
+        raise GlossaryError(source, "lists itself under 'related'.", f"Remove '{slug}' from 'related'.")
+    unknown = sorted(set(meta) - TERM_FIELDS - PAGE_FIELDS)
+    warnings = [
+        f"{source}: unknown front-matter field '{field}' is ignored. "
+        f"Term pages use {', '.join(sorted(TERM_FIELDS))}; check the spelling."
+        for field in unknown
+    ]
+    term = Term(slug, title, summary, tuple(" ".join(a.split()) for a in aliases), tuple(related), source)
+    return term, warnings
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every term of the site, keyed by slug, and the one matcher over all their names."""
+
+    terms: Mapping[str, Term]
+    matcher: Matcher
+
+    @classmethod
+    def build(cls, terms: Iterable[Term]) -> Glossary:
+        """Check the terms against each other and compile their names once."""
+        by_slug = {term.slug: term for term in sorted(terms, key=lambda t: t.slug)}
+        for term in by_slug.values():
+            for slug in term.related:
+                if slug not in by_slug:
+                    raise GlossaryError(
+                        term.source,
+                        f"lists '{slug}' under 'related', but no term page has that slug.",
+                        f"Use the file name of a term page without '.md' (known: {_nearest(slug, by_slug)}).",
+                    )
+        return cls(by_slug, Matcher(_names_table(by_slug.values())))
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+
+def _names_table(terms: Iterable[Term]) -> dict[str, str]:
+    """Name → slug for every name and its plural; two terms may not share a name."""
+    owner: dict[str, tuple[Term, str]] = {}
+    table: dict[str, str] = {}
+    for term in terms:
+        for name in term.names:
+            key = name_key(name)
+            other, other_name = owner.setdefault(key, (term, name))
+            if other is not term:
+                # Blame the page where the name is an alias: that is where a writer added it.
+                if key in _title_keys(term):
+                    culprit, keeper, name = other, term, other_name
+                else:
+                    culprit, keeper = term, other
+                raise GlossaryError(
+                    culprit.source,
+                    f"uses the name '{name}', which is also a name of {keeper.source} ('{keeper.title}').",
+                    "A name or alias may belong to one term only: remove it from one of the two pages.",
+                )
+            table[name] = term.slug
+    # Plurals come last and never override a name a writer gave; a plural that
+    # two terms would share is left out rather than guessed.
+    plurals: dict[str, set[str]] = {}
+    for name, slug in table.items():
+        form = plural(name)
+        if form and name_key(form) not in owner:
+            plurals.setdefault(form, set()).add(slug)
+    seen: dict[str, set[str]] = {}
+    for form, slugs in plurals.items():
+        seen.setdefault(name_key(form), set()).update(slugs)
+    table.update({form: next(iter(slugs)) for form, slugs in plurals.items() if len(seen[name_key(form)]) == 1})
+    return table
+
+
+def _title_keys(term: Term) -> set[str]:
+    return {name_key(name) for name in title_names(term.title)}
+
+
+def _required_text(meta: dict, field: str, source: str, what: str) -> str:
+    value = meta.get(field)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise GlossaryError(source, f"has no '{field}'.", f"Add '{field}:' to the front matter: {what}.")
+    if not isinstance(value, str):
+        raise GlossaryError(
+            source, f"has '{field}' as {_kind(value)}, not as text.", f"Write '{field}' as a single line of text: {what}."
+        )
+    return value.strip()
+
+
+def _text_list(meta: dict, field: str, source: str, what: str) -> list[str]:
+    value = meta.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GlossaryError(
+            source, f"has '{field}' as {_kind(value)}, not as a list.", f"Write '{field}' as a list: {what}."
+        )
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise GlossaryError(
+                source, f"has an entry in '{field}' that is empty or not text ({item!r}).", f"Each entry is text: {what}."
+            )
+    return [item.strip() for item in value]
+
+
+def _kind(value: object) -> str:
+    kinds = {str: "a piece of text", dict: "a set of fields", list: "a list", bool: "a yes/no value"}
+    return kinds.get(type(value), "a number" if isinstance(value, (int, float)) else "a date or other value")
+
+
+def _nearest(slug: str, known: Mapping[str, Term]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(slug, list(known), n=3)
+    return ", ".join(close) if close else ", ".join(list(known)[:5]) + ", …"
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name_key(name), name)
+    return tuple(seen.values())

@@ -1,0 +1,86 @@
+"""Bad input stops the build with a message that names the file and the fix: no traceback, nothing written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+
+SITES = Path(__file__).parent / "sites"
+
+
+def small_site(tmp_path: Path, broken: str | None = None, extra: str = "") -> Path:
+    """The base fixture site, with one broken term page dropped into its glossary."""
+    project = tmp_path / "project"
+    shutil.copytree(SITES / "base", project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Fixture\ntheme:\n  name: mkdocs\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'glossary_links.py'}\n{extra}",
+        encoding="utf-8",
+    )
+    if broken:
+        shutil.copy(SITES / "broken" / f"{broken}.md", project / "docs" / "glossary" / f"{broken}.md")
+    return project
+
+
+def failed_build(tmp_path, broken=None, extra=""):
+    project = small_site(tmp_path, broken, extra)
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert not (site_dir / "index.html").exists(), "a failed build wrote pages"
+    return result.stderr
+
+
+def test_the_base_fixture_builds(tmp_path):
+    project = small_site(tmp_path)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert 'class="glossary-term"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "broken, problem, fix",
+    [
+        ("missing-title", "has no 'title'.", "Add 'title:' to the front matter"),
+        ("missing-summary", "has no 'summary'.", "Add 'summary:' to the front matter"),
+        ("summary-markup", "has a summary that contains '<' or '>'.", "Write the summary as plain text"),
+        ("summary-too-long", "has a summary of 245 characters.", "Shorten it to at most 200"),
+        (
+            "duplicate-alias",
+            "uses the name 'token', which is also a name of docs/glossary/token.md ('Token').",
+            "remove it from one of the two pages",
+        ),
+        ("broken-yaml", "has front matter that is not valid YAML on line 3", "quote a value that holds a colon"),
+        ("unknown-related", "lists 'tokens' under 'related', but no term page has that slug.", "known: token"),
+        ("no-front-matter", "has no front matter.", "Start the file with a '---' line"),
+    ],
+)
+def test_a_broken_term_page_stops_the_build_naming_the_file_and_the_fix(tmp_path, broken, problem, fix):
+    log = failed_build(tmp_path, broken)
+    assert f"docs/glossary/{broken}.md: {problem}" in log
+    assert fix in log
+
+
+def test_an_unknown_field_is_a_warning_that_strict_mode_refuses(tmp_path):
+    project = small_site(tmp_path, "unknown-field")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "WARNING -  docs/glossary/unknown-field.md: unknown front-matter field 'alias' is ignored." in result.stderr
+    assert "check the spelling" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ("link: sometimes", "extra.glossary.link is 'sometimes'. Use one of: first-per-page, first-per-section, every-mention."),
+        ("links: every-mention", "unknown option extra.glossary.links."),
+        ("boost: high", "extra.glossary.boost must be a number"),
+    ],
+)
+def test_a_wrong_option_names_mkdocs_yml_and_the_choices(tmp_path, options, message):
+    log = failed_build(tmp_path, extra=f"extra:\n  glossary:\n    {options}\n")
+    assert f"mkdocs.yml: {message}" in log

@@ -1,0 +1,123 @@
+"""The matcher on its own: which words in a text count as mentions of which term."""
+
+import pytest
+from glossary.matcher import Matcher, name_key, plural
+
+NAMES = {
+    "inference": "inference",
+    "inference-time compute": "inference-time-compute",
+    "lossy compression": "lossy-compression",
+    "compression": "compression",
+    "parametric learning": "parametric-learning",
+    "parameters": "parameters",
+    "weights": "parameters",
+    "ICL": "in-context-learning",
+    "in-context learning": "in-context-learning",
+    "RAG": "rag",
+    "RL": "rl",
+    "KV cache": "kv-cache",
+    "fine-tuning": "fine-tuning",
+    "token": "token",
+    "stability-plasticity dilemma": "spd",
+}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(NAMES)
+
+
+def found(matcher, text):
+    return [(text[start:end], term) for start, end, term in matcher.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("inference-time compute", [("inference-time compute", "inference-time-compute")]),
+        ("lossy compression", [("lossy compression", "lossy-compression")]),
+        ("parametric learning, not parameters", [("parametric learning", "parametric-learning"), ("parameters", "parameters")]),
+        ("plain inference then compression", [("inference", "inference"), ("compression", "compression")]),
+    ],
+)
+def test_longest_name_wins(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tokenizer", "storage", "world", "Dragon", "subtokens", "weightsy", "xICL", "ICLx", "RAG2"],
+)
+def test_names_match_whole_words_only(matcher, text):
+    assert found(matcher, text) == []
+
+
+def test_hyphen_joins_words_but_apostrophe_does_not(matcher):
+    assert found(matcher, "weights-based models") == []
+    assert found(matcher, "non-parametric learning") == []
+    assert found(matcher, "inference-time scaling") == []
+    assert found(matcher, "the model's weights") == [("weights", "parameters")]
+    assert found(matcher, "the model’s weights.") == [("weights", "parameters")]
+    assert found(matcher, "RAG's reach") == [("RAG", "rag")]
+
+
+def test_case_free_except_names_in_capitals(matcher):
+    assert found(matcher, "Lossy Compression and LOSSY COMPRESSION") == [
+        ("Lossy Compression", "lossy-compression"),
+        ("LOSSY COMPRESSION", "lossy-compression"),
+    ]
+    assert found(matcher, "icl, rag, rl and Rag") == []
+    assert found(matcher, "ICL, RAG and RL") == [("ICL", "in-context-learning"), ("RAG", "rag"), ("RL", "rl")]
+    # Only the word in capitals is held to its case.
+    assert found(matcher, "a KV Cache, a kv cache") == [("KV Cache", "kv-cache")]
+
+
+def test_spaces_and_hyphens_inside_names_are_interchangeable(matcher):
+    assert found(matcher, "fine tuning") == [("fine tuning", "fine-tuning")]
+    assert found(matcher, "fine-tuning") == [("fine-tuning", "fine-tuning")]
+    assert found(matcher, "In-Context\n  learning") == [("In-Context\n  learning", "in-context-learning")]
+    assert found(matcher, "KV-cache") == [("KV-cache", "kv-cache")]
+    assert found(matcher, "the stability–plasticity dilemma") == [("stability–plasticity dilemma", "spd")]
+
+
+def test_every_occurrence_is_reported_in_order(matcher):
+    assert [t for _, t in found(matcher, "token, RAG, token.")] == ["token", "rag", "token"]
+
+
+def test_non_latin_text_and_emoji_around_names(matcher):
+    assert found(matcher, "🧠token🧠 токен 令牌 token") == [("token", "token"), ("token", "token")]
+    assert found(matcher, "été token été") == [("token", "token")]
+    assert found(matcher, "tokenété") == []
+
+
+def test_a_name_shared_by_two_terms_is_refused():
+    with pytest.raises(ValueError, match="both"):
+        Matcher({"Token": "a", "token": "b"})
+
+
+def test_an_empty_glossary_matches_nothing():
+    matcher = Matcher({})
+    assert not matcher
+    assert list(matcher.finditer("anything at all")) == []
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("token", "tokens"),
+        ("KV cache", "KV caches"),
+        ("SSM", "SSMs"),
+        ("Modules", None),
+        ("policy", "policies"),
+        ("day", "days"),
+        ("approach", "approaches"),
+        ("C++", None),
+    ],
+)
+def test_simple_plural(name, expected):
+    assert plural(name) == expected
+
+
+def test_name_key_folds_case_and_separators():
+    assert name_key("In-Context  Learning") == name_key("in context learning") == "in context learning"
+    assert name_key("Parameters / Weights") == "parameters weights"

@@ -1,0 +1,222 @@
+"""The real site, built once: what a reader gets in the HTML."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+import yaml
+from conftest import ROOT
+from selectolax.lexbor import LexborHTMLParser
+
+GLOSSARY_DIR = ROOT / "docs" / "glossary"
+TERM_FILES = sorted(p for p in GLOSSARY_DIR.glob("*.md") if p.name != "index.md")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+TERMS = {path.stem: front_matter(path) for path in TERM_FILES}
+
+
+def html_of(site, url):
+    return LexborHTMLParser(site.page(url))
+
+
+def article(tree):
+    return tree.css_first("article")
+
+
+def resolve(site, page_url: str, href: str) -> tuple[Path, str]:
+    """The file a relative link on `page_url` opens, and its #fragment."""
+    path, fragment = urldefrag(href)
+    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
+    file = site.root / target.lstrip("./")
+    if file.is_dir() or not file.suffix:
+        file = file / "index.html"
+    return file, fragment
+
+
+def all_pages(site):
+    for file in sorted(site.root.rglob("index.html")):
+        url = file.parent.relative_to(site.root).as_posix()
+        yield ("" if url == "." else url + "/"), file
+
+
+def test_the_glossary_has_the_37_terms_of_the_vocabulary_list():
+    assert len(TERMS) == 37
+
+
+def test_the_strict_build_passes_without_a_warning(site):
+    assert "WARNING" not in site.log and "ERROR" not in site.log
+
+
+@pytest.mark.parametrize("slug", sorted(TERMS))
+def test_every_term_page_exists_with_its_title_and_structure(site, slug):
+    tree = html_of(site, f"glossary/{slug}/")
+    assert tree.css_first("article h1").text() == TERMS[slug]["title"]
+    headings = [h.text().rstrip("¶") for h in tree.css("article h2")]
+    assert headings[:2] == ["Example", "Why it matters for continual learning"]
+    assert headings[-1] == "Mentioned in"
+
+
+def test_term_files_follow_the_slug_rule():
+    from glossary.terms import slugify
+
+    assert {slug: slugify(fm["title"]) for slug, fm in TERMS.items()} == {slug: slug for slug in TERMS}
+
+
+@pytest.mark.parametrize("slug", sorted(TERMS))
+def test_term_pages_keep_to_the_house_rules(slug):
+    fm = TERMS[slug]
+    assert len(fm["summary"]) <= 200 and fm["summary"].endswith(".")
+    body = (GLOSSARY_DIR / f"{slug}.md").read_text(encoding="utf-8").split("---", 2)[2]
+    words = len(re.sub(r"^#+ .*$", "", body, flags=re.M).split())
+    assert 120 <= words <= 350, f"{slug}: {words} words"
+
+
+def test_the_index_lists_every_term_a_to_z_with_its_summary(site):
+    tree = html_of(site, "glossary/")
+    entries = tree.css(".glossary-index dt a")
+    titles = [a.text() for a in entries]
+    assert sorted(titles) == sorted(fm["title"] for fm in TERMS.values())
+    keys = [re.sub(r"^the ", "", t.lower()) for t in titles]
+    assert keys == sorted(keys)
+    summaries = [dd.text() for dd in tree.css(".glossary-index dd")]
+    assert summaries == [TERMS[resolve(site, "glossary/", a.attributes["href"])[0].parent.name]["summary"] for a in entries]
+    for a in entries:
+        assert resolve(site, "glossary/", a.attributes["href"])[0].exists()
+
+
+def test_the_index_letter_links_jump_to_their_letters(site):
+    tree = html_of(site, "glossary/")
+    letters = tree.css(".glossary-letters a")
+    assert [a.text() for a in letters] == sorted({re.sub(r"^The ", "", fm["title"])[0] for fm in TERMS.values()})
+    for a in letters:
+        heading = tree.css_first(a.attributes["href"])
+        assert heading is not None and heading.tag == "h2" and heading.text() == a.text()
+
+
+def test_mentions_link_to_the_term_page_and_carry_its_summary(site):
+    checked = 0
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        for a in tree.css("a.glossary-term"):
+            slug = a.attributes["data-term"]
+            target, _ = resolve(site, url, a.attributes["href"])
+            assert target == site.root / "glossary" / slug / "index.html", (url, a.html)
+            assert a.attributes["title"] == " ".join(TERMS[slug]["summary"].split())
+            assert url != f"glossary/{slug}/", "a term page links to itself"
+            checked += 1
+    assert checked > 200
+
+
+def test_the_home_page_links_its_terms(site):
+    linked = {a.attributes["data-term"]: a.text() for a in html_of(site, "").css("article a.glossary-term")}
+    assert linked["context-window"] == "context window"
+    assert linked["retrieval-augmented-generation"] == "retrieval-augmented generation"
+    assert linked["catastrophic-forgetting"] == "Catastrophic forgetting"
+
+
+def test_no_mention_is_linked_where_it_must_not_be(site):
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        assert tree.css("a a, code a.glossary-term, pre a.glossary-term, h1 a.glossary-term, h2 a.glossary-term, "
+                        "h3 a.glossary-term, nav a.glossary-term, .md-search a.glossary-term") == [], url
+
+
+def test_each_term_is_linked_once_per_page(site):
+    for url, file in all_pages(site):
+        slugs = [a.attributes["data-term"] for a in LexborHTMLParser(file.read_text(encoding="utf-8")).css("a.glossary-term")]
+        assert len(slugs) == len(set(slugs)), url
+
+
+def backlinks(site, slug):
+    return html_of(site, f"glossary/{slug}/").css(".glossary-backlinks li")
+
+
+def test_backlinks_land_on_a_mention_of_the_term(site):
+    total = 0
+    for slug in TERMS:
+        pages = []
+        for item in backlinks(site, slug):
+            href = item.css_first("a").attributes["href"]
+            target, anchor = resolve(site, f"glossary/{slug}/", href)
+            mention = LexborHTMLParser(target.read_text(encoding="utf-8")).css_first(f"#{anchor}")
+            assert mention is not None, (slug, href)
+            assert mention.tag == "a" and mention.attributes["data-term"] == slug
+            assert item.css_first("mark").text().lower() == " ".join(mention.text().split()).lower()
+            context = item.css_first("q.glossary-context").text()
+            assert 3 <= len(context.split()) <= 27
+            pages.append(target)
+            total += 1
+        assert len(pages) == len(set(pages)), f"{slug}: a page is listed twice"
+    assert total > 150
+
+
+def test_a_backlink_names_the_page_and_the_section_of_the_mention(site):
+    items = {i.css_first("a").attributes["href"]: i.css_first("a").text() for i in backlinks(site, "in-context-learning")}
+    assert items["../agentic-loops/#mention-in-context-learning"].startswith("Agentic Loops › ")
+    assert any(text == "Glossary" for text in items.values())
+
+
+def test_a_term_nobody_mentions_says_so_and_the_build_reports_it(site):
+    unmentioned = [slug for slug in TERMS if not backlinks(site, slug)]
+    for slug in TERMS:
+        says_so = "No page mentions this term yet." in html_of(site, f"glossary/{slug}/").css_first(".glossary-backlinks").text()
+        reported = f"no page mentions '{TERMS[slug]['title']}'" in site.log
+        assert says_so == reported == (slug in unmentioned), slug
+
+
+def test_related_terms_come_from_the_front_matter(site):
+    for slug, fm in TERMS.items():
+        links = html_of(site, f"glossary/{slug}/").css(".glossary-related a")
+        assert [resolve(site, f"glossary/{slug}/", a.attributes["href"])[0].parent.name for a in links] == fm.get("related", [])
+
+
+def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
+    docs = site.search_index()["docs"]
+    by_location = {}
+    for doc in docs:
+        by_location.setdefault(doc["location"].split("#")[0], []).append(doc)
+    icl = by_location["glossary/in-context-learning/"]
+    assert "ICL" in icl[0]["title"] and icl[0]["boost"] == 2
+    fine_tuning = " ".join(d["text"] for d in by_location["glossary/fine-tuning/"])
+    for alias in TERMS["fine-tuning"]["aliases"]:
+        assert alias in fine_tuning
+    mentioned = [d for d in icl if d["location"].endswith("#mentioned-in")]
+    assert mentioned and "Agentic Loops" in mentioned[0]["text"]
+    assert "boost" not in by_location[""][0]
+
+
+def test_search_is_configured_to_suggest_highlight_and_share(site):
+    features = site.page("").split('"features":', 1)[1].split("]", 1)[0]
+    for feature in ("search.suggest", "search.highlight", "search.share", "content.tooltips"):
+        assert feature in features
+
+
+def test_pages_fetch_nothing_from_elsewhere(site):
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        for node in tree.css("link[href], script[src], img[src], source[src], iframe[src]"):
+            ref = node.attributes.get("href") or node.attributes.get("src")
+            if node.tag == "link" and node.attributes.get("rel") == "canonical":
+                continue
+            assert not re.match(r"^(https?:)?//", ref), (url, node.html)
+        assert "fonts.googleapis" not in file.read_text(encoding="utf-8")
+
+
+def test_light_and_dark_palettes_with_a_toggle(site):
+    tree = html_of(site, "")
+    schemes = [i.attributes["data-md-color-scheme"] for i in tree.css("form[data-md-component=palette] input")]
+    assert schemes == ["default", "slate"]
+
+
+def test_glightbox_wrapper_does_not_leak_into_pages(site):
+    for url, file in all_pages(site):
+        text = file.read_text(encoding="utf-8")
+        assert text.count("<body") == 1 and text.count("<html") == 1 and text.count("<head>") == 1, url

@@ -1,0 +1,126 @@
+"""Collecting the glossary: front matter in, checked terms (or a writer-friendly error) out."""
+
+import pytest
+from glossary.terms import Glossary, GlossaryError, Term, read_term, slugify, title_names
+
+GOOD = """---
+title: In-Context Learning (ICL)
+summary: Using what is in the prompt right now, without changing any weights.
+aliases:
+  - in context
+related:
+  - token
+---
+
+Body.
+"""
+
+
+def term(slug, title, aliases=(), related=(), summary="A plain sentence."):
+    return Term(slug, title, summary, tuple(aliases), tuple(related), f"docs/glossary/{slug}.md")
+
+
+def test_reads_a_term_page():
+    term_, warnings = read_term("in-context-learning", GOOD, "docs/glossary/in-context-learning.md")
+    assert term_.title == "In-Context Learning (ICL)"
+    assert term_.summary.startswith("Using what is in the prompt")
+    assert term_.names == ("In-Context Learning", "ICL", "in context")
+    assert term_.related == ("token",)
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("In-Context Learning (ICL)", "in-context-learning"),
+        ("Parameters / Weights", "parameters-weights"),
+        ("KV Cache", "kv-cache"),
+        ("The Bitter Lesson", "the-bitter-lesson"),
+        ("Stability-Plasticity Dilemma", "stability-plasticity-dilemma"),
+        ("State Space Models (SSMs)", "state-space-models"),
+    ],
+)
+def test_slug_rule(title, slug):
+    assert slugify(title) == slug
+
+
+def test_title_names():
+    assert title_names("Parameters / Weights") == ("Parameters", "Weights")
+    assert title_names("Retrieval-Augmented Generation (RAG)") == ("Retrieval-Augmented Generation", "RAG")
+    assert title_names("Token") == ("Token",)
+
+
+def broken(front_matter: str) -> GlossaryError:
+    with pytest.raises(GlossaryError) as caught:
+        read_term("x", f"---\n{front_matter}\n---\nBody\n", "docs/glossary/x.md")
+    assert str(caught.value).startswith("docs/glossary/x.md: ")
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    "front_matter, problem, fix",
+    [
+        ("summary: A sentence.", "has no 'title'", "Add 'title:'"),
+        ("title: X", "has no 'summary'", "Add 'summary:'"),
+        ("title: X\nsummary: '   '", "has no 'summary'", "Add 'summary:'"),
+        ("title: [X]\nsummary: A sentence.", "'title' as a list, not as text", "single line of text"),
+        ("title: X\nsummary: Hover <img src=x onerror=alert(1)> here.", "contains '<' or '>'", "plain text"),
+        ("title: X\nsummary: " + "word " * 50, "summary of 249 characters", "at most 200"),
+        ("title: X\nsummary: S.\naliases: ICL", "'aliases' as a piece of text, not as a list", "as a list"),
+        ("title: X\nsummary: S.\naliases: [ok, 3]", "not text (3)", "Each entry is text"),
+        ("title: X\nsummary: S.\nrelated: [x]", "lists itself", "Remove 'x'"),
+        ("title: X\nsummary: a: b: c", "not valid YAML on line", "quote a value that holds a colon"),
+        ("- just\n- a list", "not a list of fields", "field: value"),
+    ],
+)
+def test_front_matter_mistakes_name_the_file_and_the_fix(front_matter, problem, fix):
+    error = broken(front_matter)
+    assert problem in error.problem
+    assert fix in error.fix
+
+
+def test_missing_front_matter():
+    with pytest.raises(GlossaryError, match="has no front matter.*Start the file with a '---' line"):
+        read_term("x", "# Just a heading\n", "docs/glossary/x.md")
+
+
+def test_unknown_fields_warn_and_material_fields_do_not():
+    _, warnings = read_term("x", "---\ntitle: X\nsummary: S.\nalias: [y]\nhide: [toc]\n---\n", "docs/glossary/x.md")
+    assert warnings == [
+        "docs/glossary/x.md: unknown front-matter field 'alias' is ignored. "
+        "Term pages use aliases, related, summary, title; check the spelling."
+    ]
+
+
+def test_summary_whitespace_is_folded():
+    t, _ = read_term("x", "---\ntitle: X\nsummary: >\n  One\n  sentence.\n---\n", "docs/glossary/x.md")
+    assert t.summary == "One sentence."
+
+
+def test_a_name_on_two_pages_is_an_error_blaming_the_page_where_it_is_an_alias():
+    with pytest.raises(GlossaryError) as caught:
+        Glossary.build([term("a", "Token"), term("b", "Symbol", aliases=["TOKEN"])])
+    assert str(caught.value) == (
+        "docs/glossary/b.md: uses the name 'TOKEN', which is also a name of docs/glossary/a.md ('Token'). "
+        "A name or alias may belong to one term only: remove it from one of the two pages."
+    )
+    with pytest.raises(GlossaryError, match=r"^docs/glossary/a.md: uses the name 'symbol', which is also a name of docs/glossary/b.md"):
+        Glossary.build([term("a", "Token", aliases=["symbol"]), term("b", "Symbol")])
+
+
+def test_an_alias_equal_to_another_terms_title_is_an_error():
+    with pytest.raises(GlossaryError, match="uses the name 'Inference'"):
+        Glossary.build([term("inference", "Inference"), term("other", "Other", aliases=["Inference"])])
+
+
+def test_an_unknown_related_slug_is_an_error_with_suggestions():
+    with pytest.raises(GlossaryError) as caught:
+        Glossary.build([term("token", "Token", related=["tokens"]), term("context-window", "Context Window")])
+    assert "docs/glossary/token.md: lists 'tokens' under 'related', but no term page has that slug." in str(caught.value)
+    assert "known: token" in str(caught.value)
+
+
+def test_plurals_never_override_a_writers_name():
+    # "Modes" is an alias of one term and the plural of another's title: the alias wins.
+    glossary = Glossary.build([term("mode", "Mode"), term("modes", "Operating Modes", aliases=["modes"])])
+    assert [t for *_, t in glossary.matcher.finditer("one mode, two modes")] == ["mode", "modes"]
