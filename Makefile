@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test browser clean
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -16,8 +16,14 @@ serve: $(VENV)/installed
 build: $(VENV)/installed
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/installed
+test: $(VENV)/installed browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (/usr/bin/chromium) where it exists,
+# else Playwright's own build, downloaded here on machines that can reach it.
+browser: $(VENV)/installed
+	@test -x /usr/bin/chromium || $(BIN)/python -m playwright install chromium \
+	  || echo "No Chromium: install Debian's chromium package. Browser tests skip locally and fail under CI=true."
 
 $(VENV)/installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'

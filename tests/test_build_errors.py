@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 
 SITES = Path(__file__).parent / "sites"
 

@@ -9,7 +9,7 @@ from urllib.parse import urldefrag
 
 import pytest
 import yaml
-from conftest import ROOT
+from support import ROOT
 from selectolax.lexbor import LexborHTMLParser
 
 GLOSSARY_DIR = ROOT / "docs" / "glossary"

@@ -22,6 +22,7 @@ RELATED_ID = "related-terms"
 NO_MENTIONS = "No page mentions this term yet."
 
 _ARTICLES = ("the ", "a ", "an ")
+SEARCH_EXCLUDE = "data-search-exclude"  # understood by Material's search plugin
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,13 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
     """The A–Z list: letter jump links, then each term with its summary."""
     sections = index_sections(terms)
     jumps = " ".join(f'<a href="#{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in sections)
-    parts = [f'<nav class="{contract.INDEX_LETTERS}" aria-label="Terms by letter">{jumps}</nav>\n']
-    parts.append(f'<div class="{contract.INDEX}">\n')
+    # The list repeats every term's title and summary: keep it out of the search
+    # index, so that a search lands on the term's own page instead.
+    skip = SEARCH_EXCLUDE
+    parts = [f'<nav class="{contract.INDEX_LETTERS}" aria-label="Terms by letter" {skip}>{jumps}</nav>\n']
+    parts.append(f'<div class="{contract.INDEX}" {skip}>\n')
     for letter, group in sections:
-        parts.append(f'<h2 id="{letter_id(letter)}">{escape(letter)}</h2>\n<dl>\n')
+        parts.append(f'<h2 id="{letter_id(letter)}" {skip}>{escape(letter)}</h2>\n<dl>\n')
         for term in group:
             parts.append(
                 f'<dt><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a></dt>\n'

@@ -1,0 +1,34 @@
+"""Searching the site in a real browser, with Material's own search."""
+
+import pytest
+
+
+def search(page, query):
+    """Type a query into the search box and return the result links, best first."""
+    page.goto(page.base)
+    page.locator("input.md-search__input").click()
+    # Material loads the index in a worker; typing before it is ready finds nothing.
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
+    page.locator("input.md-search__input").press_sequentially(query)  # Material searches on key events
+    page.locator(".md-search-result__item").first.wait_for()
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
+@pytest.mark.parametrize(
+    "query, term",
+    [
+        ("ICL", "in-context-learning"),
+        ("RAG", "retrieval-augmented-generation"),
+        ("weights", "parameters-weights"),
+        ("EWC", "regularization"),
+        ("KV caches", "kv-cache"),
+    ],
+)
+def test_an_alias_or_abbreviation_finds_its_term_first(page, query, term):
+    results = search(page, query)
+    assert results[0].split("?")[0] == f"{page.base}glossary/{term}/"
+
+
+def test_backlink_text_is_searchable(page):
+    results = search(page, "Long agent runs are where the limits")
+    assert any("#mentioned-in" in href for href in results)
