@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Draw the site's three diagrams as SVG, each in a light and a dark palette.
+
+    python3 diagrams/draw.py           write docs/assets/diagrams/<stem>-light.svg and <stem>-dark.svg
+    python3 diagrams/draw.py --check   exit 1 and name each stale file if the committed SVGs differ
+
+Each diagram is one function that draws with palette keys ("text", "blue_ink", ...), never with raw
+colours, so the light and dark files always show the same thing. Output is deterministic: no dates,
+no random ids. The script refuses to write a file whose text is below WCAG AA contrast (4.5:1)
+against what it sits on, or whose arrows and markers are below 3:1.
+Standard library only.
+"""
+
+import math
+import sys
+from html import escape
+from pathlib import Path
+
+OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "diagrams"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+WIDTH = 720
+
+# "page" is the page background the diagram sits on: Material's white, and its "slate" dark
+# background (about #1e2129). Each hue comes as a pale (or deep) fill, a line colour for shapes,
+# and an ink colour for text on the fill or the page.
+PALETTES = {
+    "light": {
+        "page": "#ffffff", "text": "#1a1c24", "muted": "#4a5060", "line": "#5c6270",
+        "blue_fill": "#eef0fb", "blue_line": "#3949ab", "blue_ink": "#283593",
+        "amber_fill": "#fff4e5", "amber_line": "#c25e00", "amber_ink": "#8a3b00",
+        "green_fill": "#eaf5ea", "green_line": "#2e7d32", "green_ink": "#1b5e20",
+        "red_fill": "#fdecec", "red_line": "#c62828", "red_ink": "#b71c1c",
+    },
+    "dark": {
+        "page": "#1e2129", "text": "#eceef4", "muted": "#b8bdcb", "line": "#9aa0b0",
+        "blue_fill": "#262c4a", "blue_line": "#8c9eff", "blue_ink": "#b9c4ff",
+        "amber_fill": "#3a2d1e", "amber_line": "#ffb74d", "amber_ink": "#ffcc80",
+        "green_fill": "#1f3526", "green_line": "#81c784", "green_ink": "#a5d6a7",
+        "red_fill": "#3d2326", "red_line": "#ef9a9a", "red_ink": "#ffb3b3",
+    },
+}
+
+
+def luminance(colour):
+    """Relative luminance of a #rrggbb colour, as WCAG 2 defines it."""
+    def channel(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def num(v):
+    return f"{round(v, 2):g}"
+
+
+class Svg:
+    """Collects SVG elements for one diagram in one palette."""
+
+    def __init__(self, stem, palette, height, title, desc):
+        self.stem, self.palette, self.p = stem, palette, PALETTES[palette]
+        self.height, self.title, self.desc = height, title, desc
+        self.defs, self.parts = [], []
+
+    def need(self, fg, bg, ratio, what):
+        c = contrast(self.p[fg], self.p[bg])
+        if c < ratio:
+            sys.exit(f"{self.stem}-{self.palette}: {what}: {fg} on {bg} is {c:.2f}:1, needs {ratio}:1")
+
+    def el(self, tag, content=None, **attrs):
+        a = "".join(f' {k.rstrip("_").replace("_", "-")}="{num(v) if isinstance(v, (int, float)) else v}"'
+                    for k, v in attrs.items() if v is not None)
+        self.parts.append(f"<{tag}{a}/>" if content is None else f"<{tag}{a}>{content}</{tag}>")
+
+    def rect(self, x, y, w, h, fill, stroke=None, r=10, width=2, dash=None):
+        self.el("rect", x=x, y=y, width=w, height=h, rx=r, fill=self.p.get(fill, fill),
+                stroke=self.p[stroke] if stroke else None, stroke_width=width if stroke else None,
+                stroke_dasharray=dash)
+
+    def text(self, x, y, s, size=18, color="text", on="page", anchor="middle", bold=False):
+        """One line of text; `on` is the palette key of what is behind it, for the contrast check."""
+        self.need(color, on, 4.5, repr(s))
+        self.el("text", escape(s), x=x, y=y, font_size=size, fill=self.p[color],
+                text_anchor=anchor, font_weight="700" if bold else None)
+
+    def lines(self, x, y, rows, size=18, gap=23, **kw):
+        for i, s in enumerate(rows):
+            self.text(x, y + i * gap, s, size=size, **kw)
+
+    def arrow(self, x1, y1, x2, y2, color="line", on="page", width=3, head=13):
+        """A straight arrow from (x1, y1) to a point at (x2, y2)."""
+        self.need(color, on, 3, "arrow")
+        ux, uy = (x2 - x1), (y2 - y1)
+        n = math.hypot(ux, uy)
+        ux, uy = ux / n, uy / n
+        bx, by = x2 - ux * head, y2 - uy * head
+        self.el("line", x1=x1, y1=y1, x2=bx, y2=by, stroke=self.p[color], stroke_width=width)
+        pts = [(x2, y2), (bx - uy * head * 0.55, by + ux * head * 0.55), (bx + uy * head * 0.55, by - ux * head * 0.55)]
+        self.el("polygon", points=" ".join(f"{num(px)},{num(py)}" for px, py in pts), fill=self.p[color])
+
+    def dot(self, x, y, color, on="page", r=10):
+        """A ring marker: page-coloured centre, thick coloured edge."""
+        self.need(color, on, 3, "marker")
+        self.el("circle", cx=x, cy=y, r=r, fill=self.p["page"], stroke=self.p[color], stroke_width=4)
+
+    def badge(self, x, y, ok, on="page"):
+        """A round tick (kept) or cross (lost) mark, drawn as paths so no font is needed."""
+        colour = "green_line" if ok else "red_line"
+        self.need(colour, on, 3, "badge")
+        self.el("circle", cx=x, cy=y, r=14, fill=self.p[colour])
+        d = (f"M{num(x - 6)} {num(y + 0.5)} l4.5 4.5 l8.5 -9.5" if ok
+             else f"M{num(x - 5.5)} {num(y - 5.5)} l11 11 M{num(x + 5.5)} {num(y - 5.5)} l-11 11")
+        self.el("path", d=d, fill="none", stroke=self.p["page"], stroke_width=3.5,
+                stroke_linecap="round", stroke_linejoin="round")
+
+    def gradient(self, name, stops):
+        gid = f"{self.stem}-{name}"
+        body = "".join(f'<stop offset="{off}" stop-color="{self.p[c]}"/>' for off, c in stops)
+        self.defs.append(f'<linearGradient id="{gid}" x1="0" y1="0" x2="1" y2="0">{body}</linearGradient>')
+        return f"url(#{gid})"
+
+    def render(self):
+        t, d = f"{self.stem}-title", f"{self.stem}-desc"
+        head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{self.height}" '
+                f'viewBox="0 0 {WIDTH} {self.height}" role="img" aria-labelledby="{t} {d}" '
+                f'font-family="{FONT}">')
+        body = [head, f'<title id="{t}">{escape(self.title)}</title>', f'<desc id="{d}">{escape(self.desc)}</desc>']
+        if self.defs:
+            body.append("<defs>" + "".join(self.defs) + "</defs>")
+        # A page-coloured backdrop keeps the text readable when the image is opened in a lightbox.
+        body.append(f'<rect width="{WIDTH}" height="{self.height}" fill="{self.p["page"]}"/>')
+        body += self.parts
+        body.append("</svg>")
+        return "\n".join(body) + "\n"
+
+
+# --- 1. Compaction spectrum -------------------------------------------------------------------
+
+def compaction_spectrum(palette):
+    s = Svg("compaction-spectrum", palette, 300,
+            "The compaction spectrum: from retrieval to parametric learning",
+            "A scale of how deeply new information is digested into a model. On the left, retrieval "
+            "(in-context learning, RAG) leaves the model unchanged; in the middle, modules such as LoRA "
+            "adapters are swappable add-ons; on the right, test-time training and fine-tuning change the "
+            "weights themselves.")
+    s.text(WIDTH / 2, 28, "How deeply new information is built into the model", size=18, color="muted")
+
+    regions = [  # hue, heading, subheading, note under the axis
+        ("blue", "Retrieval", "no compaction", "model reads notes"),
+        ("amber", "Modules", "some compaction", "swappable add-ons"),
+        ("green", "Parametric learning", "full compaction", "weights change"),
+    ]
+    col_w, gap = 228, 10
+    for i, (hue, name, sub, note) in enumerate(regions):
+        x = 8 + i * (col_w + gap)
+        cx = x + col_w / 2
+        fill = f"{hue}_fill"
+        s.rect(x, 44, col_w, 248, fill, r=12)
+        s.text(cx, 80, name, size=19, bold=True, color=f"{hue}_ink", on=fill)
+        s.text(cx, 104, sub, size=18, on=fill)
+        s.rect(cx - 104, 236, 208, 38, "page", stroke=f"{hue}_line", r=19)
+        s.text(cx, 261, note, size=18, color=f"{hue}_ink")
+
+    # The axis: a bar shading from one region's colour to the next, ending in an arrowhead.
+    bar = s.gradient("axis", [(0, "blue_line"), (0.5, "amber_line"), (1, "green_line")])
+    s.el("rect", x=20, y=145, width=666, height=10, rx=5, fill=bar)
+    s.el("polygon", points="684,136 706,150 684,164", fill=s.p["green_line"])
+
+    markers = [  # x on the axis, hue, label lines
+        (62, "blue", ["In-context", "learning"]),
+        (180, "blue", ["RAG"]),
+        (360, "amber", ["LoRA-style", "adapters"]),
+        (544, "green", ["Test-time", "training"]),
+        (654, "green", ["Fine-tuning"]),
+    ]
+    for x, hue, label in markers:
+        s.dot(x, 150, f"{hue}_line", on=f"{hue}_fill")
+        s.lines(x, 186, label, size=18, gap=22, on=f"{hue}_fill")
+    return s
+
+
+# --- 2. Where knowledge lives -----------------------------------------------------------------
+
+def where_knowledge_lives(palette):
+    s = Svg("where-knowledge-lives", palette, 492,
+            "Where a chat model's knowledge lives",
+            "External memory is retrieved into the context window, and the answer comes from the context "
+            "window and the model's weights together. When the conversation ends the context window is "
+            "wiped; external memory and the weights survive, but the weights are never changed by use.")
+
+    def box(x, y, w, h, hue, title, rows, dash=None):
+        fill = f"{hue}_fill"
+        s.rect(x, y, w, h, fill, stroke=f"{hue}_line", dash=dash)
+        s.text(x + w / 2, y + 32, title, size=20, bold=True, color=f"{hue}_ink", on=fill)
+        s.lines(x + w / 2, y + 60, rows, size=18, on=fill)
+
+    # Left column: external memory above the context window; right column: weights above the answer.
+    box(8, 12, 260, 126, "blue", "External memory", ["Chat history,", "databases,", "document stores"])
+    box(8, 204, 260, 126, "amber", "Context window",
+        ["This conversation:", "your messages,", "pasted documents"], dash="8 6")
+    box(452, 12, 260, 126, "green", "Weights", ["What training", "compressed into", "the model"])
+    s.rect(482, 232, 200, 70, "page", stroke="text", width=2.5)
+    s.text(582, 274, "Answer", size=20, bold=True)
+
+    s.arrow(138, 140, 138, 200)
+    s.lines(152, 166, ["retrieved", "when needed"], size=18, gap=21, anchor="start", color="muted")
+    s.arrow(270, 267, 478, 267)
+    s.text(374, 255, "read", size=18, color="muted")
+    s.arrow(582, 140, 582, 228)
+    s.text(596, 190, "applied", size=18, color="muted", anchor="start")
+
+    # The end of the conversation, and what is left afterwards.
+    s.el("line", x1=8, y1=372, x2=712, y2=372, stroke=s.p["line"], stroke_width=2, stroke_dasharray="10 7")
+    s.rect(230, 356, 260, 32, "page", stroke="line", r=16)
+    s.text(360, 378, "Conversation ends", size=18, bold=True)
+
+    after = [  # kept?, name, what happens to it
+        (False, "Context window", ["wiped"]),
+        (True, "External memory", ["kept"]),
+        (True, "Weights", ["kept, but never", "changed by use"]),
+    ]
+    for i, (ok, name, rows) in enumerate(after):
+        x = 8 + i * 238
+        s.badge(x + 22, 420, ok)
+        s.text(x + 46, 427, name, size=18, bold=True, anchor="start")
+        s.lines(x + 46, 453, rows, size=18, anchor="start", color="green_ink" if ok else "red_ink")
+    return s
+
+
+# --- 3. Stability-plasticity trade-off --------------------------------------------------------
+
+def stability_plasticity(palette):
+    s = Svg("stability-plasticity", palette, 282,
+            "The stability-plasticity trade-off",
+            "A slider between two failures: a model that changes too easily forgets old skills as it "
+            "learns new ones (catastrophic forgetting), and one that hardly changes cannot learn anything "
+            "new. The goal is the balanced zone in the middle.")
+    s.text(24, 34, "Model changes easily", size=18, color="muted", anchor="start")
+    s.text(696, 34, "Model hardly changes", size=18, color="muted", anchor="end")
+
+    # The goal zone (a column holding the middle label), the track (warm for forgetting, cool for
+    # frozen) and the slider's knob.
+    s.rect(266, 56, 188, 196, "green_fill", stroke="green_line", r=14, dash="7 5")
+    track = s.gradient("track", [(0, "red_line"), (0.5, "green_line"), (1, "blue_line")])
+    s.el("rect", x=24, y=94, width=672, height=12, rx=6, fill=track)
+    s.dot(360, 100, "green_line", r=17)
+    s.el("circle", cx=360, cy=100, r=6, fill=s.p["green_line"])
+
+    s.text(24, 186, "Too plastic", size=21, bold=True, color="red_ink", anchor="start")
+    s.lines(24, 214, ["Catastrophic forgetting:", "new learning", "overwrites old"], anchor="start")
+    s.text(360, 186, "Balanced", size=21, bold=True, color="green_ink", on="green_fill")
+    s.lines(360, 214, ["Learn new things,", "keep old ones"], on="green_fill")
+    s.text(696, 186, "Too stable", size=21, bold=True, color="blue_ink", anchor="end")
+    s.lines(696, 214, ["Cannot learn", "anything new"], anchor="end")
+    return s
+
+
+DIAGRAMS = [compaction_spectrum, where_knowledge_lives, stability_plasticity]
+
+
+def main(argv):
+    check = argv[1:] == ["--check"]
+    if argv[1:] and not check:
+        sys.exit("usage: python3 diagrams/draw.py [--check]")
+    stale = []
+    for draw in DIAGRAMS:
+        for palette in PALETTES:
+            svg = draw(palette)
+            path = OUT_DIR / f"{svg.stem}-{palette}.svg"
+            data = svg.render().encode("utf-8")
+            if check:
+                if not path.exists() or path.read_bytes() != data:
+                    stale.append(path)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                print(f"wrote {path}")
+    for path in stale:
+        print(f"stale: {path} (run python3 diagrams/draw.py)")
+    if check and not stale:
+        print("diagrams are up to date")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
