@@ -107,11 +107,12 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     html, mentions = link_html(
         html, glossary, lambda target: build.href(target, page), self_term=slug, mode=build.mode
     )
-    seen: set[str] = set()
+    seen: dict[str, None] = {}
     for mention in mentions:
         if mention.term not in seen:  # one backlink per page: its first mention
-            seen.add(mention.term)
+            seen[mention.term] = None
             build.backlinks[mention.term].append((page, mention))
+    html += publish.definitions_html(glossary.terms[slug] for slug in seen)
     if slug is not None:
         term = glossary.terms[slug]
         page.meta.setdefault("search", {}).setdefault("boost", build.boost)

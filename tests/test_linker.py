@@ -35,21 +35,12 @@ def visible_text(html):
     return LexborHTMLParser(html).body.text()
 
 
-def test_a_mention_becomes_a_link_carrying_the_summary():
+def test_a_mention_becomes_a_link_to_its_term_with_an_anchor():
     html, mentions = link("<p>Count every token.</p>")
     assert html == (
-        '<p>Count every <a class="glossary-term" href="../token/" data-term="token" id="mention-token" '
-        'title="The unit of text a model reads.">token</a>.</p>'
+        '<p>Count every <a class="glossary-term" href="../token/" data-term="token" id="mention-token">token</a>.</p>'
     )
     assert [(m.term, m.anchor, m.text) for m in mentions] == [("token", "mention-token", "token")]
-
-
-def test_the_summary_is_escaped_in_the_title_attribute():
-    html, _ = link("<p>ICL</p>")
-    assert 'title="Using the prompt &lt;now&gt; &amp; &quot;here&quot;."' in html
-    tree = LexborHTMLParser(html)
-    assert tree.css_first("a").attributes["title"] == 'Using the prompt <now> & "here".'
-    assert tree.css("img, script") == []
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -48,6 +49,8 @@ def test_an_edited_term_page_updates_its_links_and_backlinks(tmp_path):
     build_in_process(project, site_dir)
 
     window = LexborHTMLParser(read(site_dir, "glossary/context-window"))
-    assert window.css_first("a.glossary-term[data-term=token]").attributes["title"] == "A new definition of a token."
+    assert window.css_first("a.glossary-term[data-term=token]") is not None
+    popover_text = json.loads(window.css_first("script.glossary-definitions").text())
+    assert popover_text["token"]["summary"] == "A new definition of a token."
     backlinks = [li.css_first("a").attributes["href"] for li in LexborHTMLParser(read(site_dir, "glossary/token")).css(".glossary-backlinks li")]
     assert backlinks == ["../context-window/#mention-token"]

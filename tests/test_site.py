@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -101,17 +102,27 @@ def test_the_index_letter_links_jump_to_their_letters(site):
         assert heading is not None and heading.tag == "h2" and heading.text() == a.text()
 
 
-def test_mentions_link_to_the_term_page_and_carry_its_summary(site):
+def definitions(tree) -> dict:
+    scripts = tree.css("script.glossary-definitions")
+    assert len(scripts) <= 1
+    return json.loads(scripts[0].text()) if scripts else {}
+
+
+def test_mentions_link_to_the_term_page_and_the_page_carries_their_definitions(site):
     checked = 0
     for url, file in all_pages(site):
         tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        linked = set()
         for a in tree.css("a.glossary-term"):
             slug = a.attributes["data-term"]
             target, _ = resolve(site, url, a.attributes["href"])
             assert target == site.root / "glossary" / slug / "index.html", (url, a.html)
-            assert a.attributes["title"] == " ".join(TERMS[slug]["summary"].split())
+            assert "title" not in a.attributes  # the popover shows the definition, not a native tooltip
             assert url != f"glossary/{slug}/", "a term page links to itself"
+            linked.add(slug)
             checked += 1
+        expected = {slug: {"title": TERMS[slug]["title"], "summary": " ".join(TERMS[slug]["summary"].split())} for slug in linked}
+        assert definitions(tree) == expected, url
     assert checked > 200
 
 

@@ -75,15 +75,13 @@ def link_html(
     """
     if mode not in MODES:
         raise ValueError(f"unknown link mode {mode!r}; use one of {', '.join(MODES)}")
-    if not glossary.matcher:
-        return html, []
     is_document = html.lstrip()[:9].lower().startswith(("<html", "<!doctype"))
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
     page = _PageLinker(glossary, href_for, self_term, mode, _ids(tree))
     page.walk(first)
-    if not page.mentions:
+    if not page.mentions and not is_document:
         return html, []
     if is_document:
         # Someone before us (mkdocs-glightbox) wrapped the fragment in a whole
@@ -154,14 +152,12 @@ class _PageLinker:
             node.decompose()
 
     def make_link(self, where: tuple[str, int], text: str, start: int, end: int, slug: str) -> LexborNode:
-        term = self.glossary.terms[slug]
         anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
         link = create_tag("a")
         link.attrs["class"] = contract.TERM_LINK
         link.attrs["href"] = self.href_for(slug)
         link.attrs[contract.TERM_ATTR] = slug
         link.attrs["id"] = anchor
-        link.attrs["title"] = term.summary
         link.insert_child(text[start:end])
         block_text, offset = where
         before, mention, after = sentence_around(block_text, offset + start, offset + end)

@@ -8,6 +8,7 @@ piece of text goes through `escape`, so nothing a writer types becomes markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+import json
 from dataclasses import dataclass
 from html import escape
 
@@ -32,6 +33,17 @@ class Backlink:
     page_title: str
     href: str  # the mentioning page, as seen from the term's page (no fragment)
     mention: Mention
+
+
+def definitions_html(terms: Iterable[Term]) -> str:
+    """The definitions of the terms a page links, as JSON for the popover script."""
+    data = {term.slug: {"title": term.title, "summary": term.summary} for term in terms}
+    if not data:
+        return ""
+    # Escaped so that no summary can close the <script> element or start markup.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" class="{contract.DEFINITIONS}">{text}</script>\n'
 
 
 def aliases_html(term: Term) -> str:

@@ -1,0 +1,181 @@
+/* Definition popovers for glossary terms: on hover (after a short delay), at
+ * once on keyboard focus, and on the first tap on a touch screen.
+ *
+ * The contract with the build (hooks/glossary/contract.py, the one place it is
+ * written down):
+ *   a.glossary-term[data-term=<slug>]       a mention, linking to the term page
+ *   script.glossary-definitions             JSON {slug: {title, summary}} for the
+ *                                           terms mentioned on this page
+ * Nothing else is read. Text goes in with textContent, never as HTML.
+ *
+ * ARIA: the popover is a tooltip (role=tooltip) that describes the focused or
+ * hovered link through aria-describedby. Its "Read more" link repeats the term
+ * link's own target for pointer and touch users, so it stays out of the tab
+ * order; keyboard users follow the term link itself.
+ */
+(function () {
+  "use strict";
+
+  var TERM = "a.glossary-term";
+  var DEFINITIONS = "script.glossary-definitions";
+  var SHOW_DELAY = 300;
+  var HIDE_DELAY = 200;
+  var MARGIN = 8;
+
+  var parsed = new WeakMap(); // definitions script element -> parsed JSON
+  var popover = null;
+  var state = { link: null, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0 };
+
+  function definition(link) {
+    var script = document.querySelector(DEFINITIONS);
+    if (!script) return null;
+    if (!parsed.has(script)) {
+      try { parsed.set(script, JSON.parse(script.textContent)); } catch (e) { parsed.set(script, {}); }
+    }
+    return parsed.get(script)[link.getAttribute("data-term")] || null;
+  }
+
+  function element(tag, className, parent) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function ensurePopover() {
+    if (popover && document.body.contains(popover)) return popover;
+    popover = element("div", "glossary-popover");
+    popover.id = "glossary-popover";
+    popover.setAttribute("role", "tooltip");
+    popover.hidden = true;
+    element("p", "glossary-popover__title", popover);
+    element("p", "glossary-popover__summary", popover);
+    var more = element("a", "glossary-popover__more", popover);
+    more.tabIndex = -1;
+    popover.addEventListener("pointerenter", function () { clearTimeout(state.hideTimer); });
+    popover.addEventListener("pointerleave", function (event) {
+      if (event.pointerType === "mouse") scheduleHide();
+    });
+    document.body.appendChild(popover);
+    return popover;
+  }
+
+  function show(link) {
+    clearTimeout(state.showTimer);
+    clearTimeout(state.hideTimer);
+    var term = definition(link);
+    if (!term) return;
+    var box = ensurePopover();
+    if (state.link && state.link !== link) state.link.removeAttribute("aria-describedby");
+    box.children[0].textContent = term.title;
+    box.children[1].textContent = term.summary;
+    box.children[2].textContent = "Read more about " + term.title;
+    box.children[2].href = link.href;
+    box.hidden = false;
+    place(box, link);
+    link.setAttribute("aria-describedby", box.id);
+    state.link = link;
+  }
+
+  function hide() {
+    clearTimeout(state.showTimer);
+    clearTimeout(state.hideTimer);
+    if (state.link) state.link.removeAttribute("aria-describedby");
+    if (popover) popover.hidden = true;
+    state.link = null;
+  }
+
+  function scheduleShow(link) {
+    clearTimeout(state.hideTimer);
+    if (state.link === link) return;
+    clearTimeout(state.showTimer);
+    state.showTimer = setTimeout(function () { show(link); }, SHOW_DELAY);
+  }
+
+  function scheduleHide() {
+    clearTimeout(state.showTimer);
+    clearTimeout(state.hideTimer);
+    state.hideTimer = setTimeout(hide, HIDE_DELAY);
+  }
+
+  /* Below the link if it fits, else above; shifted sideways to stay in the viewport. */
+  function place(box, link) {
+    var rects = link.getClientRects();
+    var anchor = rects.length ? rects[0] : link.getBoundingClientRect();
+    var width = box.offsetWidth;
+    var height = box.offsetHeight;
+    var viewWidth = document.documentElement.clientWidth;
+    var viewHeight = window.innerHeight;
+    var below = anchor.bottom + MARGIN + height <= viewHeight || anchor.top - MARGIN - height < 0;
+    var top = below ? anchor.bottom + MARGIN : anchor.top - MARGIN - height;
+    var left = Math.max(MARGIN, Math.min(anchor.left, viewWidth - width - MARGIN));
+    box.setAttribute("data-placement", below ? "below" : "above");
+    box.style.top = top + window.scrollY + "px";
+    box.style.left = left + window.scrollX + "px";
+  }
+
+  function termOf(event) {
+    return event.target instanceof Element ? event.target.closest(TERM) : null;
+  }
+
+  function onPointerDown(event) {
+    state.pointer = event.pointerType || "mouse";
+    state.pointerAt = Date.now();
+    if (popover && !popover.hidden && !popover.contains(event.target) && !termOf(event)) hide();
+  }
+
+  function onPointerOver(event) {
+    if (event.pointerType !== "mouse") return;
+    var link = termOf(event);
+    if (link) scheduleShow(link);
+  }
+
+  function onPointerOut(event) {
+    if (event.pointerType !== "mouse") return;
+    var link = termOf(event);
+    if (link && link === state.link && !link.contains(event.relatedTarget)) scheduleHide();
+    else if (link && !link.contains(event.relatedTarget)) clearTimeout(state.showTimer);
+  }
+
+  function onFocusIn(event) {
+    var link = termOf(event);
+    // Focus that follows a pointer press belongs to hover or tap, not the keyboard.
+    if (link && Date.now() - state.pointerAt > 500) show(link);
+  }
+
+  function onFocusOut(event) {
+    if (termOf(event) === state.link && state.pointer !== "touch") {
+      var next = event.relatedTarget;
+      if (!(next instanceof Node && popover && popover.contains(next))) hide();
+    }
+  }
+
+  /* On a touch screen the first tap shows the definition; a second tap, or the
+   * popover's own link, goes to the term's page. */
+  function onClick(event) {
+    var link = termOf(event);
+    if (!link || state.pointer !== "touch" || Date.now() - state.pointerAt > 1000) return;
+    if (state.link !== link || popover.hidden) {
+      event.preventDefault();
+      show(link);
+    }
+  }
+
+  function onKeyDown(event) {
+    if (event.key === "Escape" && popover && !popover.hidden) hide();
+  }
+
+  document.addEventListener("pointerdown", onPointerDown, true);
+  document.addEventListener("pointerover", onPointerOver);
+  document.addEventListener("pointerout", onPointerOut);
+  document.addEventListener("focusin", onFocusIn);
+  document.addEventListener("focusout", onFocusOut);
+  document.addEventListener("click", onClick);
+  document.addEventListener("keydown", onKeyDown);
+  window.addEventListener("resize", hide);
+
+  // Material's instant navigation swaps the page without reloading this script.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(hide);
+  }
+})();

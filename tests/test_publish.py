@@ -1,0 +1,52 @@
+"""The publish stage on its own: generated HTML is escaped and well formed."""
+
+import json
+
+from glossary.linker import Mention
+from glossary.publish import Backlink, backlinks_html, definitions_html, index_html, sort_key
+from glossary.terms import Term
+from selectolax.lexbor import LexborHTMLParser
+
+HOSTILE = "Quotes \" and ' & ampersands </script><img src=x onerror=alert(1)>"
+
+
+def term(slug, title, summary="A sentence.", aliases=(), related=()):
+    return Term(slug, title, summary, tuple(aliases), tuple(related), f"docs/glossary/{slug}.md")
+
+
+def test_definitions_cannot_close_their_script_or_start_markup():
+    html = definitions_html([term("x", "X <b>", HOSTILE)])
+    tree = LexborHTMLParser(html, is_fragment=True)
+    (script,) = tree.css("script.glossary-definitions")
+    assert tree.css("img, b") == []
+    assert "<" not in script.text() and ">" not in script.text()
+    assert json.loads(script.text()) == {"x": {"title": "X <b>", "summary": HOSTILE}}
+
+
+def test_no_definitions_no_script():
+    assert definitions_html([]) == ""
+
+
+def test_backlinks_escape_what_they_quote():
+    mention = Mention("x", "mention-x", "Why <it> matters", "why", "a <b>bold</b> ", "X", " & more")
+    html = backlinks_html([Backlink("Essay & notes", "../../essay/", mention)])
+    tree = LexborHTMLParser(html, is_fragment=True)
+    assert tree.css("b") == []
+    item = tree.css_first("li")
+    assert item.css_first("a").text() == "Essay & notes › Why <it> matters"
+    assert item.css_first("a").attributes["href"] == "../../essay/#mention-x"
+    assert item.css_first("q").text() == "a <b>bold</b> X & more"
+    assert item.css_first("mark").text() == "X"
+
+
+def test_a_term_without_backlinks_says_so():
+    assert "No page mentions this term yet." in backlinks_html([])
+
+
+def test_the_index_sorts_without_leading_articles_and_groups_by_letter():
+    terms = [term("the-bitter-lesson", "The Bitter Lesson"), term("attention", "Attention"), term("b", "Batch")]
+    tree = LexborHTMLParser(index_html(terms, lambda slug: f"{slug}/"))
+    assert [h.text() for h in tree.css("h2")] == ["A", "B"]
+    assert [a.text() for a in tree.css("dt a")] == ["Attention", "Batch", "The Bitter Lesson"]
+    assert [a.attributes["href"] for a in tree.css(".glossary-letters a")] == ["#letter-a", "#letter-b"]
+    assert sort_key("An Apple") == "apple"
