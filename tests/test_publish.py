@@ -1,7 +1,5 @@
 """The publish stage on its own: generated HTML is escaped and well formed."""
 
-import json
-
 from glossary.linker import Mention
 from glossary.publish import Backlink, backlinks_html, definitions_html, index_html, sort_key
 from glossary.terms import Term
@@ -14,13 +12,14 @@ def term(slug, title, summary="A sentence.", aliases=(), related=()):
     return Term(slug, title, summary, tuple(aliases), tuple(related), f"docs/glossary/{slug}.md")
 
 
-def test_definitions_cannot_close_their_script_or_start_markup():
+def test_definitions_are_inert_text_in_a_template():
     html = definitions_html([term("x", "X <b>", HOSTILE)])
     tree = LexborHTMLParser(html, is_fragment=True)
-    (script,) = tree.css("script.glossary-definitions")
-    assert tree.css("img, b") == []
-    assert "<" not in script.text() and ">" not in script.text()
-    assert json.loads(script.text()) == {"x": {"title": "X <b>", "summary": HOSTILE}}
+    (template,) = tree.css("template.glossary-definitions")
+    assert "data-search-exclude" in template.attributes
+    assert tree.css("img, b, script") == []
+    (content,) = template.parent.template_fragments() if template.parent else tree.root.template_fragments()
+    assert [(dt.attributes["data-term"], dt.text(), dt.next.text()) for dt in content.css("dt")] == [("x", "X <b>", HOSTILE)]
 
 
 def test_no_definitions_no_script():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -10,6 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 from test_build_errors import small_site
+from test_site import definitions
 
 
 def build_in_process(project, site_dir):
@@ -50,7 +50,6 @@ def test_an_edited_term_page_updates_its_links_and_backlinks(tmp_path):
 
     window = LexborHTMLParser(read(site_dir, "glossary/context-window"))
     assert window.css_first("a.glossary-term[data-term=token]") is not None
-    popover_text = json.loads(window.css_first("script.glossary-definitions").text())
-    assert popover_text["token"]["summary"] == "A new definition of a token."
+    assert definitions(window)["token"]["summary"] == "A new definition of a token."
     backlinks = [li.css_first("a").attributes["href"] for li in LexborHTMLParser(read(site_dir, "glossary/token")).css(".glossary-backlinks li")]
     assert backlinks == ["../context-window/#mention-token"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -103,9 +102,18 @@ def test_the_index_letter_links_jump_to_their_letters(site):
 
 
 def definitions(tree) -> dict:
-    scripts = tree.css("script.glossary-definitions")
-    assert len(scripts) <= 1
-    return json.loads(scripts[0].text()) if scripts else {}
+    """The definitions a page carries for its popovers, as the browser script reads them."""
+    templates = tree.css("template.glossary-definitions")
+    assert len(templates) <= 1
+    if not templates:
+        return {}
+    found = {}
+    (content,) = templates[0].parent.template_fragments()
+    for dt in content.css("dt"):
+        dd = dt.next
+        assert dd.tag == "dd"
+        found[dt.attributes["data-term"]] = {"title": dt.text(), "summary": dd.text()}
+    return found
 
 
 def test_mentions_link_to_the_term_page_and_the_page_carries_their_definitions(site):

@@ -4,8 +4,10 @@
  * The contract with the build (hooks/glossary/contract.py, the one place it is
  * written down):
  *   a.glossary-term[data-term=<slug>]       a mention, linking to the term page
- *   script.glossary-definitions             JSON {slug: {title, summary}} for the
- *                                           terms mentioned on this page
+ *   template.glossary-definitions           <dl> of dt[data-term=<slug>] (title)
+ *                                           and dd (summary) for this page's terms
+ * and sets one class for the stylesheet:
+ *   glossary-term--target                   on the mention a backlink points to
  * Nothing else is read. Text goes in with textContent, never as HTML.
  *
  * ARIA: the popover is a tooltip (role=tooltip) that describes the focused or
@@ -17,22 +19,22 @@
   "use strict";
 
   var TERM = "a.glossary-term";
-  var DEFINITIONS = "script.glossary-definitions";
+  var DEFINITIONS = "template.glossary-definitions";
   var SHOW_DELAY = 300;
   var HIDE_DELAY = 200;
   var MARGIN = 8;
+  var TARGET = "glossary-term--target";
 
-  var parsed = new WeakMap(); // definitions script element -> parsed JSON
   var popover = null;
   var state = { link: null, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0 };
 
   function definition(link) {
-    var script = document.querySelector(DEFINITIONS);
-    if (!script) return null;
-    if (!parsed.has(script)) {
-      try { parsed.set(script, JSON.parse(script.textContent)); } catch (e) { parsed.set(script, {}); }
-    }
-    return parsed.get(script)[link.getAttribute("data-term")] || null;
+    var template = document.querySelector(DEFINITIONS);
+    var slug = link.getAttribute("data-term");
+    if (!template || !slug) return null;
+    var title = template.content.querySelector('dt[data-term="' + CSS.escape(slug) + '"]');
+    var summary = title && title.nextElementSibling;
+    return summary ? { title: title.textContent, summary: summary.textContent } : null;
   }
 
   function element(tag, className, parent) {
@@ -43,7 +45,7 @@
   }
 
   function ensurePopover() {
-    if (popover && document.body.contains(popover)) return popover;
+    if (popover && document.body.contains(popover)) return popover;  // gone after instant navigation
     popover = element("div", "glossary-popover");
     popover.id = "glossary-popover";
     popover.setAttribute("role", "tooltip");
@@ -56,7 +58,8 @@
     popover.addEventListener("pointerleave", function (event) {
       if (event.pointerType === "mouse") scheduleHide();
     });
-    document.body.appendChild(popover);
+    // Inside the main landmark, so assistive technology finds it with the content.
+    (document.querySelector("main") || document.body).appendChild(popover);
     return popover;
   }
 
@@ -109,9 +112,13 @@
     var below = anchor.bottom + MARGIN + height <= viewHeight || anchor.top - MARGIN - height < 0;
     var top = below ? anchor.bottom + MARGIN : anchor.top - MARGIN - height;
     var left = Math.max(MARGIN, Math.min(anchor.left, viewWidth - width - MARGIN));
+    // Absolute coordinates count from the nearest positioned ancestor, if any.
+    var origin = box.offsetParent && box.offsetParent !== document.body
+      ? box.offsetParent.getBoundingClientRect()
+      : { top: -window.scrollY, left: -window.scrollX };
     box.setAttribute("data-placement", below ? "below" : "above");
-    box.style.top = top + window.scrollY + "px";
-    box.style.left = left + window.scrollX + "px";
+    box.style.top = top - origin.top + "px";
+    box.style.left = left - origin.left + "px";
   }
 
   function termOf(event) {
@@ -156,9 +163,21 @@
     var link = termOf(event);
     if (!link || state.pointer !== "touch" || Date.now() - state.pointerAt > 1000) return;
     if (state.link !== link || popover.hidden) {
+      // Captured before Material's instant navigation sees the click.
       event.preventDefault();
+      event.stopPropagation();
       show(link);
     }
+  }
+
+  /* A backlink points at one mention. Instant navigation changes the address
+   * with pushState, which leaves :target behind, so the mention is marked here. */
+  function markTarget() {
+    var old = document.querySelector("." + TARGET);
+    if (old) old.classList.remove(TARGET);
+    var id = decodeURIComponent(location.hash.slice(1));
+    var mention = id ? document.getElementById(id) : null;
+    if (mention && mention.matches(TERM)) mention.classList.add(TARGET);
   }
 
   function onKeyDown(event) {
@@ -170,12 +189,15 @@
   document.addEventListener("pointerout", onPointerOut);
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
-  document.addEventListener("click", onClick);
+  document.addEventListener("click", onClick, true);
   document.addEventListener("keydown", onKeyDown);
   window.addEventListener("resize", hide);
+  window.addEventListener("hashchange", markTarget);
 
   // Material's instant navigation swaps the page without reloading this script.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(hide);
+    window.document$.subscribe(function () { hide(); markTarget(); });
+  } else {
+    markTarget();
   }
 })();

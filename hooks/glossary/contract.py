@@ -12,13 +12,18 @@ use exactly these and no others. A term mention in prose becomes::
 * `id`: the anchor of this mention; backlinks deep-link to it.
 
 Each page that links a term also carries the definitions of the terms it
-links, so a popover needs no network::
+links, so a popover needs no network. They sit in an inert `<template>` (not
+a `<script>`: Material's instant navigation would run a script's text)::
 
-    <script type="application/json" class="glossary-definitions">
-      {"token": {"title": "Token", "summary": "One plain sentence."}}
-    </script>
+    <template class="glossary-definitions" data-search-exclude>
+      <dl><dt data-term="token">Token</dt><dd>One plain sentence.</dd></dl>
+    </template>
 
-The script reads it with `JSON.parse` and puts the strings in as text.
+The script reads the `dt`/`dd` pair of a slug with `textContent`, so the
+definitions only ever reach the page as text.
+
+The script marks the mention a backlink points to with the class
+`glossary-term--target` (the stylesheet highlights it, as it does `:target`).
 
 Writers opt out with the class `glossary-skip` on any element: no mention
 inside it is linked. The generated sections on term pages carry the classes
@@ -29,7 +34,8 @@ TERM_LINK = "glossary-term"
 TERM_ATTR = "data-term"
 SKIP = "glossary-skip"
 MENTION_ID_PREFIX = "mention-"
-DEFINITIONS = "glossary-definitions"  # class of the JSON script with this page's definitions
+TARGET = "glossary-term--target"  # set by the script on the mention a backlink points to
+DEFINITIONS = "glossary-definitions"  # class of the <template> with this page's definitions
 
 ALIASES = "glossary-aliases"          # "Also written as" line under a term's title
 RELATED = "glossary-related"          # the "Related terms" list

@@ -8,7 +8,6 @@ piece of text goes through `escape`, so nothing a writer types becomes markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-import json
 from dataclasses import dataclass
 from html import escape
 
@@ -36,14 +35,14 @@ class Backlink:
 
 
 def definitions_html(terms: Iterable[Term]) -> str:
-    """The definitions of the terms a page links, as JSON for the popover script."""
-    data = {term.slug: {"title": term.title, "summary": term.summary} for term in terms}
-    if not data:
+    """The definitions of the terms a page links, for the popover script to read."""
+    pairs = "".join(
+        f'<dt {contract.TERM_ATTR}="{escape(term.slug)}">{escape(term.title)}</dt><dd>{escape(term.summary)}</dd>'
+        for term in terms
+    )
+    if not pairs:
         return ""
-    # Escaped so that no summary can close the <script> element or start markup.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" class="{contract.DEFINITIONS}">{text}</script>\n'
+    return f'<template class="{contract.DEFINITIONS}" {SEARCH_EXCLUDE}><dl>{pairs}</dl></template>\n'
 
 
 def aliases_html(term: Term) -> str:

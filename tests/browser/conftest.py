@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM_ARGS, StaticServer, chromium_path, in_ci
+from browser_support import CHROMIUM_ARGS, chromium_path, in_ci
 
 
 @pytest.fixture(scope="session")
 def server(site):
-    with StaticServer(site.root) as running:
+    with site.server as running:
         yield running
 
 
