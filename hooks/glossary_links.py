@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from html import escape
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -34,19 +35,23 @@ class Build:
     folder: str
     mode: str
     boost: float
+    site_url: str
     glossary: Glossary | None = None
-    term_files: dict[str, File] = field(default_factory=dict)
+    term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
+    slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
     backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict)
 
     def term_of(self, page: Page) -> str | None:
-        slug = _slug_of(page.file.src_uri, self.folder)
-        return slug if slug in self.term_files else None
+        return self.slug_of_source.get(page.file.src_uri)
 
     def is_index(self, page: Page) -> bool:
         return page.file.src_uri == f"{self.folder}/index.md"
 
     def href(self, slug: str, page: Page) -> str:
         return get_relative_url(self.term_files[slug].url, page.url)
+
+    def absolute(self, url: str) -> str:
+        return self.site_url + ("" if url == "./" else url)
 
 
 _build: Build | None = None
@@ -68,7 +73,8 @@ def on_config(config, **kwargs):
         )
     if not isinstance(options["boost"], (int, float)) or isinstance(options["boost"], bool):
         raise PluginError("mkdocs.yml: extra.glossary.boost must be a number, e.g. 2.")
-    _build = Build(str(options["dir"]).strip("/"), options["link"], options["boost"])
+    site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+    _build = Build(str(options["dir"]).strip("/"), options["link"], options["boost"], site_url)
     return config
 
 
@@ -77,25 +83,31 @@ def on_files(files: Files, config, **kwargs):
     build = _current()
     terms, term_files = [], {}
     for file in files.documentation_pages():
-        slug = _slug_of(file.src_uri, build.folder)
-        if slug is None:
+        name = _term_file_name(file.src_uri, build.folder)
+        if name is None:
             continue
-        source = _display_path(file, config)
         try:
-            term, warnings = read_term(slug, file.content_string, source)
+            term, warnings = read_term(name, file.content_string, _display_path(file, config))
         except GlossaryError as error:
             raise PluginError(str(error)) from None
         for warning in warnings:
             log.warning(warning)
         terms.append(term)
-        term_files[slug] = file
+        term_files[term.slug] = file
+        if term.slug != name:  # the page keeps its URL when its file is renamed
+            _move(file, f"{build.folder}/{term.slug}", config)
     try:
         build.glossary = Glossary.build(terms)
+        redirects = build.glossary.redirects()
     except GlossaryError as error:
         raise PluginError(str(error)) from None
     build.term_files = term_files
+    build.slug_of_source = {file.src_uri: slug for slug, file in term_files.items()}
     build.backlinks = {slug: [] for slug in term_files}
-    log.info(f"Glossary: {len(terms)} terms in {build.folder}/")
+    published = {file.dest_uri: file for file in files}
+    for alias, slug in redirects.items():
+        files.append(_redirect_file(build, alias, slug, published, config))
+    log.info(f"Glossary: {len(terms)} terms in {build.folder}/, {len(redirects)} alias redirects")
     return files
 
 
@@ -113,17 +125,26 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
             seen[mention.term] = None
             build.backlinks[mention.term].append((page, mention))
     html += publish.definitions_html(glossary.terms[slug] for slug in seen)
+    index_url = build.absolute(f"{build.folder}/")
     if slug is not None:
         term = glossary.terms[slug]
         page.meta.setdefault("search", {}).setdefault("boost", build.boost)
+        page.meta.setdefault("description", term.summary)
+        page.meta["structured_data"] = publish.defined_term_json(term, build.absolute(page.url), index_url)
         related = publish.related_html(term, glossary.terms, lambda target: build.href(target, page))
-        html = publish.aliases_html(term) + html + related
+        copy = publish.copy_link_html(build.absolute(page.url))
+        html = copy + publish.aliases_html(term) + html + related
         if related:
             _add_to_toc(page, publish.RELATED_HEADING, publish.RELATED_ID)
     elif build.is_index(page):
+        urls = {s: build.absolute(file.url) for s, file in build.term_files.items()}
+        page.meta["structured_data"] = publish.defined_term_set_json(glossary.terms.values(), urls, index_url)
         html += publish.index_html(glossary.terms.values(), lambda target: build.href(target, page))
         for letter, _ in publish.index_sections(glossary.terms.values()):
             _add_to_toc(page, letter, publish.letter_id(letter))
+    # Material prints the description into an attribute as it is: escape it once, here.
+    if page.meta.get("description"):
+        page.meta["description"] = escape(" ".join(str(page.meta["description"]).split()))
     return html
 
 
@@ -142,6 +163,12 @@ def on_env(env, config, files: Files, **kwargs):
         _add_to_toc(page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
         if not backlinks:
             log.info(f"Glossary: no page mentions '{build.glossary.terms[slug].title}' ({file.src_uri}).")
+    # The 404 page (overrides/404.html) suggests terms for a mistyped address.
+    env.globals["glossary_index"] = f"{build.folder}/"
+    env.globals["glossary_terms"] = [
+        {"title": term.title, "url": build.term_files[term.slug].url, "names": publish.url_names(term)}
+        for term in build.glossary.terms.values()
+    ]
     return env
 
 
@@ -158,13 +185,37 @@ def _display_path(file: File, config) -> str:
     return file.src_uri
 
 
-def _slug_of(src_uri: str, folder: str) -> str | None:
-    """The slug of a term page (`<folder>/<slug>.md`), or None for any other page."""
+def _term_file_name(src_uri: str, folder: str) -> str | None:
+    """The file name of a term page (`<folder>/<name>.md`), or None for any other page."""
     prefix = folder + "/"
     if not src_uri.startswith(prefix) or not src_uri.endswith(".md"):
         return None
     name = src_uri[len(prefix) : -len(".md")]
     return None if "/" in name or name in ("index", "README") else name
+
+
+def _move(file: File, path: str, config) -> None:
+    """Publish a page at `path/` instead of where its file name puts it."""
+    file.dest_uri = f"{path}/index.html" if config.use_directory_urls else f"{path}.html"
+    file.url = f"{path}/" if config.use_directory_urls else f"{path}.html"
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+
+
+def _redirect_file(build: Build, alias: str, slug: str, published: dict[str, File], config) -> File:
+    """A page at `<folder>/<alias>/` that sends the reader on to the term's page; it may not hide a page."""
+    src_uri = f"{build.folder}/{alias}/index.html"
+    other = published.get(src_uri) or published.get(f"{build.folder}/{alias}.html")
+    if other is not None:
+        raise PluginError(
+            f"{_display_path(other, config)}: is published at {build.folder}/{alias}/, where "
+            f"{build.glossary.terms[slug].source} wants a redirect for one of its names. "
+            "Rename or move that page, or remove the name from the term page's aliases."
+        )
+    target = build.term_files[slug].url
+    html = publish.redirect_html(
+        build.glossary.terms[slug], get_relative_url(target, f"{build.folder}/{alias}/"), build.absolute(target)
+    )
+    return File.generated(config, src_uri, content=html)
 
 
 def _add_to_toc(page: Page, title: str, anchor: str) -> None:

@@ -6,6 +6,9 @@
  *   a.glossary-term[data-term=<slug>]       a mention, linking to the term page
  *   template.glossary-definitions           <dl> of dt[data-term=<slug>] (title)
  *                                           and dd (summary) for this page's terms
+ *   p.glossary-copy-link > button[data-url] a term page's "Copy link" button
+ *   .glossary-copy-status                   its live region ("Link copied")
+ *   ul.glossary-suggestions > li[data-names] the 404 page's terms, with URL forms
  * and sets one class for the stylesheet:
  *   glossary-term--target                   on the mention a backlink points to
  * Nothing else is read. Text goes in with textContent, never as HTML.
@@ -180,6 +183,77 @@
     if (mention && mention.matches(TERM)) mention.classList.add(TARGET);
   }
 
+  /* "Copy link" on a term page: the page's published address, with a visible
+   * and announced confirmation. */
+  function onCopy(event) {
+    var button = event.target instanceof Element ? event.target.closest(".glossary-copy-link button") : null;
+    if (!button) return;
+    var status = button.parentNode.querySelector(".glossary-copy-status");
+    var url = button.getAttribute("data-url") || location.href.split(/[?#]/)[0];
+    copy(url).then(
+      function () { say(status, "Link copied"); },
+      function () { say(status, "Could not copy: " + url); }
+    );
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = element("textarea", "", document.body);
+      area.value = text;
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      (copied ? resolve : reject)();
+    });
+  }
+
+  function say(status, text) {
+    if (!status) return;
+    status.textContent = text;
+    clearTimeout(status.clearTimer);
+    status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  /* On the 404 page: the terms whose URL forms are closest to the address typed. */
+  function suggest() {
+    var list = document.querySelector("ul.glossary-suggestions");
+    if (!list) return;
+    var wanted = decodeURIComponent(location.pathname).toLowerCase().replace(/\/+$/, "").split("/").pop();
+    wanted = wanted.replace(/\.html$/, "").replace(/[^a-z0-9]+/g, "-");
+    if (!wanted) return;
+    var ranked = Array.prototype.map.call(list.children, function (item) {
+      var names = item.getAttribute("data-names").split(" ");
+      return { item: item, cost: Math.min.apply(null, names.map(function (n) { return distance(wanted, n); })) };
+    }).sort(function (a, b) { return a.cost - b.cost; });
+    var limit = Math.max(2, Math.floor(wanted.length / 3));
+    var shown = ranked.filter(function (r) { return r.cost <= limit; }).slice(0, 3);
+    shown.forEach(function (r) { r.item.hidden = false; });
+    if (shown.length) list.parentNode.hidden = false;
+  }
+
+  function distance(a, b) {
+    var row = [], i, j, last, next;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      last = row[0]++;
+      for (j = 1; j <= b.length; j++) {
+        next = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, last + (a[i - 1] === b[j - 1] ? 0 : 1));
+        last = next;
+      }
+    }
+    return row[b.length];
+  }
+
+  function onPage() {
+    hide();
+    markTarget();
+    suggest();
+    var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
+    document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
+  }
+
   function onKeyDown(event) {
     if (event.key === "Escape" && popover && !popover.hidden) hide();
   }
@@ -190,14 +264,15 @@
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
   document.addEventListener("click", onClick, true);
+  document.addEventListener("click", onCopy);
   document.addEventListener("keydown", onKeyDown);
   window.addEventListener("resize", hide);
   window.addEventListener("hashchange", markTarget);
 
   // Material's instant navigation swaps the page without reloading this script.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { hide(); markTarget(); });
+    window.document$.subscribe(onPage);
   } else {
-    markTarget();
+    onPage();
   }
 })();

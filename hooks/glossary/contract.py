@@ -25,6 +25,11 @@ definitions only ever reach the page as text.
 The script marks the mention a backlink points to with the class
 `glossary-term--target` (the stylesheet highlights it, as it does `:target`).
 
+On a term page, `p.glossary-copy-link > button[data-url]` copies the page's
+address (the script unhides it) and reports in `.glossary-copy-status`. The 404
+page lists every term as `ul.glossary-suggestions > li[data-names]` (the URL
+forms of its names); the script shows those closest to the mistyped address.
+
 Writers opt out with the class `glossary-skip` on any element: no mention
 inside it is linked. The generated sections on term pages carry the classes
 below so styles can address them.
@@ -43,3 +48,6 @@ BACKLINKS = "glossary-backlinks"      # the "Mentioned in" section
 BACKLINK_CONTEXT = "glossary-context" # the sentence around a mention
 INDEX = "glossary-index"              # the A–Z list on the glossary's index page
 INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
+COPY_LINK = "glossary-copy-link"      # the "Copy link" button's paragraph; its button has data-url
+COPY_STATUS = "glossary-copy-status"  # the live region that says "Link copied"
+SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names

@@ -7,13 +7,14 @@ piece of text goes through `escape`, so nothing a writer types becomes markup.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
 from . import contract
 from .linker import Mention
-from .terms import Term
+from .terms import Term, plural, slugify
 
 BACKLINKS_HEADING = "Mentioned in"
 BACKLINKS_ID = "mentioned-in"
@@ -130,3 +131,75 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
         parts.append("</dl>\n")
     parts.append("</div>\n")
     return "".join(parts)
+
+
+def copy_link_html(url: str) -> str:
+    """The "Copy link" button of a term page; hidden until the script can copy."""
+    return (
+        f'<p class="{contract.COPY_LINK}"><button type="button" data-url="{escape(url)}" hidden>Copy link</button> '
+        f'<span role="status" class="{contract.COPY_STATUS}"></span></p>\n'
+    )
+
+
+def redirect_html(term: Term, href: str, canonical: str) -> str:
+    """A page that sends a reader on to `href` (relative, so it works on any host and from file://)."""
+    title, target = escape(term.title), escape(href)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "</head>\n<body>\n"
+        f'<p>This term is explained on <a href="{target}">{title}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _json_for_html(data: object) -> str:
+    """JSON that cannot close the <script> it sits in."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _term_set(index_url: str) -> dict:
+    return {"@type": "DefinedTermSet", "@id": index_url, "name": "Glossary", "url": index_url}
+
+
+def defined_term_json(term: Term, url: str, index_url: str) -> str:
+    """schema.org data for a term page: a DefinedTerm in the site's glossary."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url,
+        "name": term.title,
+        "description": term.summary,
+        "url": url,
+        "termCode": term.slug,
+        "inDefinedTermSet": _term_set(index_url),
+    }
+    if term.aliases:
+        data["alternateName"] = list(term.aliases)
+    return _json_for_html(data)
+
+
+def defined_term_set_json(terms: Iterable[Term], urls: Mapping[str, str], index_url: str) -> str:
+    """schema.org data for the glossary index: the DefinedTermSet and its terms."""
+    data = {
+        "@context": "https://schema.org",
+        **_term_set(index_url),
+        "hasDefinedTerm": [
+            {"@type": "DefinedTerm", "name": t.title, "description": t.summary, "url": urls[t.slug]}
+            for t in sorted(terms, key=lambda t: sort_key(t.title))
+        ],
+    }
+    return _json_for_html(data)
+
+
+def url_names(term: Term) -> list[str]:
+    """The URL-shaped forms of a term's names and their plurals, for matching a mistyped address."""
+    forms = {term.slug}
+    for name in term.names:
+        forms.add(slugify(name))
+        forms.add(slugify(plural(name) or ""))
+    return sorted(form for form in forms if form)

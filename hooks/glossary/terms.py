@@ -20,13 +20,14 @@ SUMMARY_LIMIT = 200
 
 # Front-matter fields this engine reads, and those that MkDocs or Material
 # read from any page: anything else is probably a typo and earns a warning.
-TERM_FIELDS = {"title", "summary", "aliases", "related"}
+TERM_FIELDS = {"title", "summary", "aliases", "related", "slug"}
 PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template"}
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _ABBREVIATION = re.compile(r"\s*\(([^()]+)\)\s*$")
 _TITLE_ALTERNATIVES = re.compile(r"\s+/\s+")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class GlossaryError(Exception):
@@ -101,8 +102,20 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str]:
 
 
 def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
-    """Validate one term page; return the term and warnings about unknown fields."""
+    """Validate one term page; return the term and warnings about unknown fields.
+
+    `slug` is the file's name; a `slug` field in the front matter overrides it,
+    so a file can be renamed without changing the term's URL.
+    """
     meta, _body = split_front_matter(text, source)
+    if "slug" in meta:
+        slug = _required_text(meta, "slug", source, "the last part of the term's URL, e.g. 'in-context-learning'")
+        if not _SLUG.fullmatch(slug):
+            raise GlossaryError(
+                source,
+                f"has the slug '{slug}', which is not lower-case words joined by hyphens.",
+                f"Use letters, digits and single hyphens only, e.g. '{slugify(slug) or 'in-context-learning'}'.",
+            )
     title = _required_text(meta, "title", source, "the term as readers know it, e.g. 'In-Context Learning (ICL)'")
     summary = _required_text(meta, "summary", source, f"one plain sentence of at most {SUMMARY_LIMIT} characters")
     summary = " ".join(summary.split())
@@ -142,7 +155,15 @@ class Glossary:
     @classmethod
     def build(cls, terms: Iterable[Term]) -> Glossary:
         """Check the terms against each other and compile their names once."""
-        by_slug = {term.slug: term for term in sorted(terms, key=lambda t: t.slug)}
+        by_slug: dict[str, Term] = {}
+        for term in sorted(terms, key=lambda t: (t.slug, t.source)):
+            other = by_slug.setdefault(term.slug, term)
+            if other is not term:
+                raise GlossaryError(
+                    term.source,
+                    f"has the slug '{term.slug}', which {other.source} has too.",
+                    "Each term needs its own URL: rename one file, or give one page a different 'slug'.",
+                )
         for term in by_slug.values():
             for slug in term.related:
                 if slug not in by_slug:
@@ -155,6 +176,33 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def redirects(self) -> dict[str, str]:
+        """Alias slug → term slug: the other URLs a reader might type for a term.
+
+        Every name of a term (the title's parts, its abbreviation, its aliases)
+        gets one, except aliases that are only the plural of another of its
+        names ("KV caches"). Two terms may not claim the same URL.
+        """
+        claimed: dict[str, Term] = {}
+        for term in self.terms.values():
+            plurals = {name_key(form) for form in map(plural, term.names) if form}
+            for name in term.names:
+                if name in term.aliases and name_key(name) in plurals:
+                    continue
+                alias = slugify(name)
+                if not alias or alias == term.slug or claimed.get(alias) is term:
+                    continue
+                other = claimed.setdefault(alias, term)
+                if alias in self.terms and self.terms[alias] is not term:
+                    other = self.terms[alias]
+                if other is not term:
+                    raise GlossaryError(
+                        term.source,
+                        f"has the name '{name}', whose URL glossary/{alias}/ is already {other.source}'s.",
+                        "Remove or reword the alias on one of the two pages.",
+                    )
+        return {alias: term.slug for alias, term in sorted(claimed.items())}
 
 
 def _names_table(terms: Iterable[Term]) -> dict[str, str]:

@@ -1,0 +1,47 @@
+"""Sharing a term in a real browser: alias addresses, the copy button, the 404 page."""
+
+import pytest
+
+
+@pytest.mark.parametrize("alias, slug", [("icl", "in-context-learning"), ("weights", "parameters-weights")])
+def test_an_alias_address_lands_on_its_term(page, alias, slug):
+    page.goto(page.base + f"glossary/{alias}/")
+    page.wait_for_url(page.base + f"glossary/{slug}/")
+    assert page.locator("article h1").text_content()
+
+
+def test_the_copy_button_puts_the_page_address_on_the_clipboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server.url + "glossary/token/?h=token#mentioned-in")
+    button = page.get_by_role("button", name="Copy link")
+    button.focus()
+    page.keyboard.press("Enter")  # usable by keyboard
+    status = page.locator(".glossary-copy-status")
+    status.filter(has_text="Link copied").wait_for()
+    assert status.get_attribute("role") == "status"
+    assert page.evaluate("navigator.clipboard.readText()") == server.url + "glossary/token/"
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "mistyped, expected",
+    [("glossary/kv-caches/", "KV Cache"), ("glossary/tokens/", "Token"), ("glossary/transfomer/", "Transformer")],
+)
+def test_the_404_page_suggests_the_closest_term(page, mistyped, expected):
+    page.expected_errors.append("status of 404 (Not Found)")
+    response = page.goto(page.base + mistyped)
+    assert response.status == 404
+    suggestions = page.locator("ul.glossary-suggestions li:visible a")
+    suggestions.first.wait_for()
+    assert suggestions.first.text_content() == expected
+    assert suggestions.count() <= 3
+    suggestions.first.click()
+    page.locator("article h1", has_text=expected).wait_for()
+
+
+def test_the_404_page_suggests_nothing_for_an_unrelated_address(page):
+    page.expected_errors.append("status of 404 (Not Found)")
+    page.goto(page.base + "glossary/zzzzzzzzzzzz/")
+    assert page.locator(".glossary-not-found").is_hidden()
+    assert page.get_by_role("link", name="glossary").count() >= 1
