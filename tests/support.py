@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +40,19 @@ class Site:
 
     def search_index(self) -> dict:
         return json.loads((self.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def build_with_real_config(docs: Path, project: Path, *, with_hook: bool = True, env: dict | None = None) -> Path:
+    """Build `docs` with the project's own mkdocs.yml, hooks, overrides and assets; return the site folder."""
+    shutil.copytree(docs, project / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
+    for folder in ("hooks", "overrides"):
+        (project / folder).symlink_to(ROOT / folder)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not with_hook:
+        config = re.sub(r"\nhooks:\n  - hooks/glossary_links.py\n", "\n", config)
+        assert "glossary_links" not in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project, project / "site", env=env)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

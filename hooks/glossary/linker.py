@@ -28,7 +28,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # titles of collapsible blocks, and anything that is not prose.
 SKIPPED = HEADINGS | frozenset(
     {
-        "a", "abbr", "button", "code", "iframe", "kbd", "math", "noscript", "object", "option", "pre",
+        "a", "abbr", "button", "code", "iframe", "kbd", "label", "math", "noscript", "object", "option", "pre",
         "samp", "script", "select", "style", "summary", "svg", "template", "textarea", "title", "var",
     }
 )

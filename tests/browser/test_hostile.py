@@ -1,0 +1,65 @@
+"""Hostile summaries: markup is refused at build time; what remains reaches the reader as inert text."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from browser_support import StaticServer
+from support import build_with_real_config
+from test_build_errors import SITES
+
+# No '<' or '>' (those stop the build: see test_build_errors), but everything else a writer could paste.
+HOSTILE = """Quotes " and ' & ampersands, &lt;img src=x onerror="window.__ran=1"&gt; and &#60;script&#62;window.__ran=1&#60;/script&#62; {{ config }}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    docs = tmp / "docs"
+    shutil.copytree(SITES / "base" / "docs", docs)
+    for page in (docs / "glossary").glob("*.md"):
+        if page.name != "index.md":
+            text = page.read_text(encoding="utf-8")
+            start = text.index("summary:")
+            end = text.index("\n", start)
+            page.write_text(text[:start] + "summary: '" + HOSTILE.replace("'", "''") + "'" + text[end:], encoding="utf-8")
+    server = StaticServer(tmp / "project" / "site")
+    build_with_real_config(docs, tmp / "project", env={"SITE_URL": server.url})
+    with server:
+        yield server
+
+
+@pytest.mark.parametrize("url", ["", "glossary/context-window/"])
+def test_hovering_and_focusing_every_term_runs_nothing(browser, hostile_site, url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(hostile_site.url + url)
+    terms = page.locator("a.glossary-term")
+    assert terms.count() >= 1
+    for i in range(terms.count()):
+        terms.nth(i).hover()
+        page.wait_for_timeout(450)
+        assert page.locator("#glossary-popover .glossary-popover__summary").text_content() == HOSTILE
+        page.mouse.move(0, 0)
+        terms.nth(i).focus()
+        assert page.locator("#glossary-popover .glossary-popover__summary").text_content() == HOSTILE
+        assert page.locator("#glossary-popover img, #glossary-popover script").count() == 0
+        page.keyboard.press("Escape")
+    assert page.evaluate("window.__ran") is None
+    assert errors == []
+    context.close()
+
+
+def test_a_hostile_summary_is_inert_in_the_page_head_too(browser, hostile_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(hostile_site.url + "glossary/token/")
+    for selector in ('meta[name="description"]', 'meta[property="og:description"]', 'meta[name="twitter:description"]'):
+        assert page.locator(selector).get_attribute("content") == HOSTILE
+    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert data["description"] == HOSTILE
+    assert page.evaluate("window.__ran") is None
+    context.close()

