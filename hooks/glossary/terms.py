@@ -23,6 +23,8 @@ SUMMARY_LIMIT = 200
 TERM_FIELDS = {"title", "summary", "aliases", "related", "slug"}
 PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template"}
 
+# libyaml's loader when PyYAML has it (ten times faster); the same YAML either way.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _ABBREVIATION = re.compile(r"\s*\(([^()]+)\)\s*$")
 _TITLE_ALTERNATIVES = re.compile(r"\s+/\s+")
@@ -86,7 +88,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str]:
             "Start the file with a '---' line, the fields (title, summary, aliases, related), and another '---' line.",
         )
     try:
-        meta = yaml.safe_load(found.group(1) or "") or {}
+        meta = yaml.load(found.group(1) or "", Loader=_LOADER) or {}
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" on line {where.line + 2}" if where is not None else ""
