@@ -230,3 +230,17 @@ def test_script_and_stylesheet_stay_small():
     assets = ROOT / "docs" / "assets"
     size = sum(len(gzip.compress((assets / name).read_bytes(), 9)) for name in ("glossary.js", "glossary.css"))
     assert size <= 6 * 1024, size
+
+
+def test_without_javascript_a_term_is_an_ordinary_link(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + ESSAY)
+    link = page.locator("article a.glossary-term").first
+    slug = link.get_attribute("data-term")
+    link.hover()
+    page.wait_for_timeout(400)
+    assert page.locator("#glossary-popover").count() == 0
+    link.click()
+    page.wait_for_url(server.url + f"glossary/{slug}/")
+    context.close()
