@@ -12,3 +12,18 @@ def test_a_diagram_opens_in_the_lightbox(page):
     assert shown.get_attribute("src").split("#")[0].endswith(src.split("#")[0].rsplit("/", 1)[1])
     page.keyboard.press("Escape")
     page.locator(".glightbox-container").wait_for(state="detached")
+
+
+def test_a_diagram_opens_after_an_instant_navigation_too(page):
+    page.goto(page.base)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a.md-button--primary").click()
+    page.locator("article h1", has_text="Why AI Models Stop Learning").wait_for()
+    assert page.evaluate("window.__sameDocument === true")
+    page.locator("article figure a.glightbox:visible").first.click()
+    page.locator(".glightbox-container .gslide.current img").wait_for()
+
+
+def test_the_lightbox_script_does_not_block_the_first_paint(page):
+    page.goto(page.base + "essays/continual-learning/")
+    assert page.locator('head script[src$="glightbox.min.js"]').get_attribute("defer") is not None
