@@ -79,7 +79,7 @@ def link_html(
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
-    page = _PageLinker(glossary, href_for, self_term, mode, _ids(tree))
+    page = _PageLinker(glossary, href_for, self_term, mode, tree)
     page.walk(first)
     if not page.mentions and not is_document:
         return html, []
@@ -91,19 +91,16 @@ def link_html(
     return tree.html or "", page.mentions
 
 
-def _ids(tree: LexborHTMLParser) -> set[str]:
-    return {node.attributes.get("id") or "" for node in tree.css("[id]")}
-
-
 class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
-    def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, ids: set[str]):
+    def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser):
         self.glossary = glossary
         self.href_for = href_for
         self.self_term = self_term
         self.mode = mode
-        self.ids = ids
+        self.tree = tree
+        self.ids: set[str] | None = None  # the page's ids, read when the first anchor is made
         self.linked: set[str] = set()
         self.mentions: list[Mention] = []
         self.section = ("", "")
@@ -165,6 +162,8 @@ class _PageLinker:
         return link
 
     def new_id(self, wanted: str) -> str:
+        if self.ids is None:
+            self.ids = {node.attributes.get("id") or "" for node in self.tree.css("[id]")}
         anchor, n = wanted, 1
         while anchor in self.ids:
             n += 1

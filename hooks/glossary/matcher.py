@@ -76,6 +76,7 @@ class Matcher:
 
     def __init__(self, names: Mapping[str, str]):
         self._term_of_key: dict[str, str] = {}
+        self._term_of_text: dict[str, str] = {}
         trie: dict = {}
         for name, term in names.items():
             key = name_key(name)
@@ -98,9 +99,13 @@ class Matcher:
         """Yield (start, end, term) for each mention in `text`, left to right."""
         if self._pattern is None:
             return
-        term_of_key = self._term_of_key
+        term_of = self._term_of_text
         for match in self._pattern.finditer(text):
-            yield match.start(), match.end(), term_of_key[name_key(match.group())]
+            found = match.group()
+            term = term_of.get(found)
+            if term is None:  # the same spellings recur page after page: fold each once
+                term = term_of[found] = self._term_of_key[name_key(found)]
+            yield match.start(), match.end(), term
 
 
 def _trie_pattern(node: dict) -> str:
