@@ -214,7 +214,7 @@ def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
 
 def test_search_is_configured_to_suggest_highlight_and_share(site):
     features = site.page("").split('"features":', 1)[1].split("]", 1)[0]
-    for feature in ("search.suggest", "search.highlight", "search.share", "content.tooltips"):
+    for feature in ("search.suggest", "search.highlight", "search.share"):
         assert feature in features
 
 

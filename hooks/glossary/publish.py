@@ -148,6 +148,7 @@ def redirect_html(term: Term, href: str, canonical: str) -> str:
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n"
         '<meta name="robots" content="noindex">\n'
+        '<link rel="icon" href="data:,">\n'  # no request for /favicon.ico on the way through
         f'<link rel="canonical" href="{escape(canonical)}">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         "</head>\n<body>\n"
