@@ -1,0 +1,481 @@
+"""Benchmark the glossary hook: build synthetic sites with and without it and print two Markdown tables.
+
+1. Scaling: for each size (N terms × M pages), the site is generated once, then
+   built K times with the hook and K times without it, alternating (plain, hook,
+   hook, plain, …) so that drift in the machine's speed hits both alike. Every
+   build runs in a fresh interpreter (`build_once.py`).
+2. Term doubling: the same essays (pages and words fixed) with 100, 200, 400, 800
+   terms, built with the hook K times each, to show what the number of terms costs.
+
+    .venv/bin/python benchmarks/run.py [--sizes 40x40,250x250,1000x1000] [--pairs 5]
+        [--doubling 100,200,400,800] [--doubling-pages 100] [--words-per-page 1000]
+        [--no-scaling] [--no-doubling] [--max-build-seconds 300] [--profile] [--keep DIR]
+
+Figures go to stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate, write_config  # noqa: E402
+
+TARGET_RATIO = 1.10
+TARGET_TERM_CHANGE = 0.10
+TARGET_MEMORY = 1.2
+# Where a mention must never be linked; a link found here is a bug worth shouting about.
+UNLINKED_ZONES = ", ".join(
+    f"{zone} a.glossary-term"
+    for zone in ("pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", ".admonition-title", "summary", "a")
+)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- One build --------------------------------------------------------------
+
+
+def build_once(config: Path, site_dir: Path, profile: Path | None = None) -> dict:
+    """Build in a fresh interpreter; stop the whole benchmark if the build fails."""
+    command = [sys.executable, str(HERE / "build_once.py"), str(config), str(site_dir)]
+    if profile:
+        command += ["--profile", str(profile)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        log(done.stderr[-5000:])
+        raise SystemExit(f"FAILED: the build of {config} exited with {done.returncode} (its output is above).")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def count_links(site_dir: Path) -> tuple[int, int, int]:
+    """(links made, backlinks written, links in places that must stay unlinked) in the built HTML."""
+    links = backlinks = misplaced = 0
+    for page in site_dir.rglob("*.html"):
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        links += len(tree.css("a.glossary-term"))
+        backlinks += len(tree.css(".glossary-backlinks li"))
+        misplaced += len(tree.css(UNLINKED_ZONES))
+    return links, backlinks, misplaced
+
+
+def has_glossary_links(site_dir: Path) -> bool:
+    return any('class="glossary-term"' in page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html"))
+
+
+# --- One size, with and without the hook ------------------------------------
+
+
+@dataclass
+class Size:
+    terms: int
+    pages: int
+
+    def __str__(self) -> str:
+        return f"{self.terms}×{self.pages}"
+
+    def scaled(self, factor: float) -> Size:
+        return Size(max(10, round(self.terms * factor)), max(10, round(self.pages * factor)))
+
+
+class TooSlow(Exception):
+    """A plain build took longer than allowed; carries its time so the size can be scaled down."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+
+def compare(size: Size, args, work: Path) -> dict:
+    """Generate one site, build it K times with and K times without the hook, alternating."""
+    folder = work / f"scaling-{size.terms}x{size.pages}"
+    shutil.rmtree(folder, ignore_errors=True)
+    info = generate(folder, terms=size.terms, pages=size.pages, words_per_page=args.words_per_page, seed=args.seed,
+                    hook_path=args.hook_path)
+    configs = {"hook": folder / "mkdocs.yml", "plain": write_config(folder, hook=False, name="mkdocs-plain.yml")}
+    runs: dict[str, list[dict]] = {"plain": [], "hook": []}
+    for pair in range(args.pairs):
+        order = ("plain", "hook") if pair % 2 == 0 else ("hook", "plain")
+        for kind in order:
+            result = build_once(configs[kind], folder / f"site-{kind}")
+            log(f"  {size} pair {pair + 1}/{args.pairs} {kind:5}: {result['wall']:7.2f} s"
+                f"  hook {result['hook']:6.2f} s  peak {result['peak_mb']:6.0f} MB")
+            if kind == "plain" and result["wall"] > args.max_build_seconds:
+                raise TooSlow(result["wall"])
+            runs[kind].append(result)
+    log(f"  {size}: counting links")
+    links, backlinks, misplaced = count_links(folder / "site-hook")
+    if has_glossary_links(folder / "site-plain"):
+        raise SystemExit(f"FAILED: the plain build of {size} holds glossary links; the hook was not left out.")
+    if not args.keep:
+        shutil.rmtree(folder)
+    return summarize(size, info, runs, links, backlinks, misplaced)
+
+
+def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, backlinks: int, misplaced: int) -> dict:
+    plain, hook = runs["plain"], runs["hook"]
+    median = statistics.median
+    hook_own = median(r["hook"] for r in hook)
+    return {
+        "size": size,
+        "info": info,
+        "plain_s": median(r["wall"] for r in plain),
+        "hook_s": median(r["wall"] for r in hook),
+        "ratio": median(h["wall"] / p["wall"] for p, h in zip(plain, hook)),
+        "ratios": [h["wall"] / p["wall"] for p, h in zip(plain, hook)],
+        "plugins_plain": _median_by_key([r["plugins"] for r in plain]),
+        "plugins_hook": _median_by_key([r["plugins"] for r in hook]),
+        "own_s": hook_own,
+        "share": median(r["hook"] / r["wall"] for r in hook),
+        "us_per_word": hook_own / info["words"] * 1e6,
+        "peak_plain": median(r["peak_mb"] for r in plain),
+        "peak_hook": median(r["peak_mb"] for r in hook),
+        "links": links,
+        "backlinks": backlinks,
+        "misplaced": misplaced,
+    }
+
+
+def _median_by_key(dicts: list[dict[str, float]]) -> dict[str, float]:
+    keys = sorted({key for d in dicts for key in d})
+    return {key: statistics.median(d.get(key, 0.0) for d in dicts) for key in keys}
+
+
+def predicted_seconds(size: Size, done: list[dict]) -> tuple[float, float] | None:
+    """(plain build time of `size`, exponent used), extrapolated from the sizes measured so far.
+
+    A power law in the number of pages, fitted to the last two sizes; Material
+    renders the whole navigation into every page, so plain builds grow faster
+    than linearly.
+    """
+    if not done:
+        return None
+    last = done[-1]
+    pages = size.terms + size.pages
+    last_pages = last["info"]["all_pages"]
+    if len(done) >= 2:
+        before = done[-2]
+        exponent = math.log(last["plain_s"] / before["plain_s"]) / math.log(last_pages / before["info"]["all_pages"])
+        exponent = max(exponent, 1.0)
+    else:
+        exponent = 2.0  # nothing to fit yet: assume the worst plausible growth
+    return last["plain_s"] * (pages / last_pages) ** exponent, exponent
+
+
+def scaling(args, work: Path) -> list[dict]:
+    rows: list[dict] = []
+    for wanted in args.sizes:
+        size = wanted
+        guess = predicted_seconds(size, rows)
+        if guess and guess[0] > args.max_build_seconds:
+            factor = (0.8 * args.max_build_seconds / guess[0]) ** (1 / guess[1])
+            size = wanted.scaled(factor)
+            note = (f"{wanted} would take about {guess[0]:.0f} s per plain build (over {args.max_build_seconds:.0f} s): "
+                    f"scaled down to {size}.")
+            log("  " + note)
+            args.notes.append(note)
+        while True:
+            log(f"scaling {size}: generating and building {args.pairs} pairs")
+            try:
+                rows.append(compare(size, args, work))
+                break
+            except TooSlow as slow:
+                smaller = size.scaled((0.8 * args.max_build_seconds / slow.seconds) ** 0.5)
+                note = f"{size}: a plain build took {slow.seconds:.0f} s (over {args.max_build_seconds:.0f} s): scaled down to {smaller}."
+                log("  " + note)
+                args.notes.append(note)
+                size = smaller
+    return rows
+
+
+# --- Term doubling ----------------------------------------------------------
+
+
+def doubling(args, work: Path) -> list[dict]:
+    """The same essays with more and more terms; hook builds only."""
+    rows = []
+    for terms in args.doubling:
+        folder = work / f"doubling-{terms}"
+        shutil.rmtree(folder, ignore_errors=True)
+        info = generate(folder, terms=terms, pages=args.doubling_pages, words_per_page=args.words_per_page, seed=args.seed,
+                        hook_path=args.hook_path, mention_terms=None if args.doubling_mentions_all else min(args.doubling))
+        log(f"doubling {terms} terms × {args.doubling_pages} pages: {args.pairs} hook builds")
+        results = []
+        for i in range(args.pairs):
+            result = build_once(folder / "mkdocs.yml", folder / "site-hook")
+            log(f"  {terms} terms build {i + 1}/{args.pairs}: {result['wall']:7.2f} s  hook {result['hook']:6.2f} s")
+            results.append(result)
+        links, backlinks, misplaced = count_links(folder / "site-hook")
+        if not args.keep:
+            shutil.rmtree(folder)
+        median = statistics.median
+        rows.append(
+            {
+                "terms": terms,
+                "info": info,
+                "wall_s": median(r["wall"] for r in results),
+                "own_s": median(r["hook"] for r in results),
+                "essays_s": median(r["hook_events"].get("page_content_other", 0.0) for r in results),
+                "collect_s": median(r["hook_events"].get("files", 0.0) for r in results),
+                "publish_s": median(r["hook_events"].get("env", 0.0) for r in results),
+                "links": links,
+                "backlinks": backlinks,
+                "misplaced": misplaced,
+            }
+        )
+    return rows
+
+
+# --- Output -----------------------------------------------------------------
+
+
+def scaling_table(rows: list[dict]) -> str:
+    lines = [
+        "| size (terms × pages) | words | plain median s | hook median s | ratio | hook's own s | share % "
+        "| hook µs/word | peak MB plain | peak MB hook | peak ratio | links | backlinks | pair ratios min–max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['size']} | {r['info']['words']:,} | {r['plain_s']:.2f} | {r['hook_s']:.2f} | {r['ratio']:.3f}× "
+            f"| {r['own_s']:.2f} | {100 * r['share']:.1f} | {r['us_per_word']:.2f} | {r['peak_plain']:.0f} "
+            f"| {r['peak_hook']:.0f} | {r['peak_hook'] / r['peak_plain']:.3f}× | {r['links']:,} | {r['backlinks']:,} "
+            f"| {min(r['ratios']):.2f}–{max(r['ratios']):.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def scaling_verdicts(rows: list[dict]) -> list[str]:
+    worst = max(rows, key=lambda r: r["ratio"])
+    memory = max(rows, key=lambda r: r["peak_hook"] / r["peak_plain"])
+    lines = [
+        _verdict(worst["ratio"] <= TARGET_RATIO,
+                 f"build time with the hook ≤ {TARGET_RATIO:.2f}× without it at every size (worst: {worst['ratio']:.3f}× at {worst['size']})"),
+        _verdict(memory["peak_hook"] / memory["peak_plain"] <= TARGET_MEMORY,
+                 f"peak memory within {TARGET_MEMORY}× of the plain build (worst: "
+                 f"{memory['peak_hook'] / memory['peak_plain']:.3f}× at {memory['size']})"),
+    ]
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        exponent = math.log(last["own_s"] / first["own_s"]) / math.log(last["info"]["words"] / first["info"]["words"])
+        spread = [f"{r['us_per_word']:.2f}" for r in rows]
+        lines.append(
+            f"- hook time ∝ words^{exponent:.2f} from {first['size']} to {last['size']} (1.00 is linear); "
+            f"µs/word by size: {', '.join(spread)}"
+        )
+    lines.append("- Where the extra time goes (medians, plain → with hook): the hook's own handlers, the other "
+                 "plugins' handlers, and the rest of MkDocs and Material:")
+    for r in rows:
+        parts = [f"hook {r['own_s']:.2f} s"]
+        for name in sorted(set(r["plugins_plain"]) | set(r["plugins_hook"])):
+            parts.append(f"{name} {r['plugins_plain'].get(name, 0):.2f} → {r['plugins_hook'].get(name, 0):.2f} s")
+        rest_plain = r["plain_s"] - sum(r["plugins_plain"].values())
+        rest_hook = r["hook_s"] - r["own_s"] - sum(r["plugins_hook"].values())
+        parts.append(f"rest {rest_plain:.2f} → {rest_hook:.2f} s")
+        lines.append(f"  - {r['size']}: " + "; ".join(parts))
+    if any(r["misplaced"] for r in rows):
+        lines.append("- WARNING: links found inside code, headings, titles or links: "
+                     + ", ".join(f"{r['size']}: {r['misplaced']}" for r in rows if r["misplaced"]))
+    return lines
+
+
+def doubling_table(rows: list[dict]) -> str:
+    lines = [
+        "| terms | pages | words | build median s | hook's own s | hook µs/word | change vs previous "
+        "| hook s on essays | change vs previous | collect s | publish s | links | backlinks |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    previous = None
+    for r in rows:
+        info = r["info"]
+        change = _change(r["own_s"], previous["own_s"]) if previous else "—"
+        change_essays = _change(r["essays_s"], previous["essays_s"]) if previous else "—"
+        lines.append(
+            f"| {r['terms']} | {info['all_pages']:,} | {info['words']:,} | {r['wall_s']:.2f} | {r['own_s']:.2f} "
+            f"| {r['own_s'] / info['words'] * 1e6:.2f} | {change} | {r['essays_s']:.2f} | {change_essays} "
+            f"| {r['collect_s']:.3f} | {r['publish_s']:.3f} | {r['links']:,} | {r['backlinks']:,} |"
+        )
+        previous = r
+    return "\n".join(lines)
+
+
+def doubling_verdicts(rows: list[dict]) -> list[str]:
+    if len(rows) < 2:
+        return []
+    pairs = list(zip(rows, rows[1:]))
+    worst_essays = max((b["essays_s"] / a["essays_s"] - 1 for a, b in pairs), key=abs)
+    worst_total = max((b["own_s"] / a["own_s"] - 1 for a, b in pairs), key=abs)
+    return [
+        _verdict(abs(worst_essays) < TARGET_TERM_CHANGE,
+                 f"doubling the terms changes the hook's time on the fixed essays by < {TARGET_TERM_CHANGE:.0%} "
+                 f"(largest change: {worst_essays:+.1%})"),
+        f"- For information: the hook's whole time, which also covers the added term pages and their backlinks, "
+        f"changes by up to {worst_total:+.1%} per doubling.",
+    ]
+
+
+def _change(now: float, before: float) -> str:
+    return f"{100 * (now / before - 1):+.1f}%"
+
+
+def _verdict(ok: bool, text: str) -> str:
+    return f"- {'PASS' if ok else 'FAIL'}: {text}"
+
+
+def profile_largest(size: Size, args, work: Path) -> str:
+    """One hook build of `size` with cProfile on inside the hook's handlers: top 15 by cumulative time."""
+    folder = work / "profile"
+    shutil.rmtree(folder, ignore_errors=True)
+    generate(folder, terms=size.terms, pages=size.pages, words_per_page=args.words_per_page, seed=args.seed,
+             hook_path=args.hook_path)
+    log(f"profiling one hook build of {size}")
+    out = folder / "hook.prof"
+    build_once(folder / "mkdocs.yml", folder / "site-hook", profile=out)
+    text = io.StringIO()
+    pstats.Stats(str(out), stream=text).strip_dirs().sort_stats("cumulative").print_stats(15)
+    if not args.keep:
+        shutil.rmtree(folder)
+    return text.getvalue()
+
+
+def hook_fingerprint(hooks: Path = HERE.parent / "hooks") -> str:
+    """A short hash of the hook's sources, to tell which version was measured."""
+    digest = hashlib.sha256()
+    for path in sorted(hooks.rglob("*.py")):
+        digest.update(path.relative_to(hooks).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def snapshot_hook(work: Path) -> Path:
+    """Copy hooks/ into the work folder and return the copied hook's path.
+
+    Every build of one run then uses the same version of the hook, even if
+    someone edits hooks/ while the benchmark is running.
+    """
+    target = work / "hook"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(HERE.parent / "hooks", target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return target / "glossary_links.py"
+
+
+def header(args) -> list[str]:
+    import mkdocs
+
+    load = os.getloadavg()
+    return [
+        "```",
+        "$ " + shlex.join([sys.executable, *sys.argv]),
+        f"{time.strftime('%Y-%m-%d %H:%M')} · Python {platform.python_version()} · MkDocs {mkdocs.__version__} · "
+        f"{os.cpu_count()} CPUs · load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+        f"{args.pairs} builds per variant, each in a fresh interpreter; essays of {args.words_per_page} words; seed {args.seed}",
+        f"hook: {HERE.parent / 'hooks'} (sources {hook_fingerprint()}), copied before the first build",
+        "```",
+    ]
+
+
+# --- Main -------------------------------------------------------------------
+
+
+def parse_sizes(text: str) -> list[Size]:
+    sizes = []
+    for part in text.split(","):
+        terms, _, pages = part.strip().lower().partition("x")
+        sizes.append(Size(int(terms), int(pages)))
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("40x40,250x250,1000x1000"),
+                        help="terms×pages, comma-separated (default: 40x40,250x250,1000x1000)")
+    parser.add_argument("--pairs", type=int, default=5, help="builds with and without the hook per size (default 5)")
+    parser.add_argument("--words-per-page", type=int, default=1000, help="words per essay (default 1000)")
+    parser.add_argument("--doubling", type=lambda s: [int(x) for x in s.split(",")], default=[100, 200, 400, 800],
+                        help="term counts of the doubling table (default 100,200,400,800)")
+    parser.add_argument("--doubling-pages", type=int, default=100,
+                        help="pages (home, glossary index, essays) of the doubling table's sites (default 100)")
+    parser.add_argument("--doubling-mentions-all", action="store_true",
+                        help="let the doubling table's essays mention every term (default: only the first 100, "
+                        "so that the essays are the same text in every row)")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
+    parser.add_argument("--no-doubling", action="store_true", help="skip the term-doubling table")
+    parser.add_argument("--max-build-seconds", type=float, default=300,
+                        help="scale a size down when a plain build would take longer (default 300)")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile the hook in one build of the largest size: top 15 functions by cumulative time")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep the sites (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    args.notes = []
+    if args.pairs < 1:
+        parser.error("--pairs must be at least 1")
+
+    started = time.monotonic()
+    print("\n".join(header(args)), flush=True)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="glossary-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        args.hook_path = snapshot_hook(work)
+        args.measured_hook = hook_fingerprint(args.hook_path.parent)
+        rows = []
+        if not args.no_scaling:
+            rows = scaling(args, work)
+            print("\n## Scaling: with and without the hook\n")
+            print(scaling_table(rows))
+            print()
+            print("\n".join(scaling_verdicts(rows)))
+            for note in args.notes:
+                print(f"- Scaled down: {note}")
+            sys.stdout.flush()
+        if not args.no_doubling:
+            drows = doubling(args, work)
+            essays = drows[0]["info"]["essay_words"]
+            same = len({r["info"]["essays_digest"] for r in drows}) == 1
+            print(f"\n## Term doubling: {args.doubling_pages} pages ({essays:,} words of essays"
+                  f"{', the same text in every row' if same else ''}) with more and more terms\n")
+            if not args.doubling_mentions_all:
+                print(f"The home page and essays mention only the first {min(args.doubling)} terms; the others "
+                      "are in the glossary (term pages, matcher) but not in that text.\n")
+            print(doubling_table(drows))
+            print()
+            print("\n".join(doubling_verdicts(drows)))
+            if any(r["misplaced"] for r in drows):
+                print("- WARNING: links found inside code, headings, titles or links.")
+            sys.stdout.flush()
+        if args.profile:
+            largest = max((r["size"] for r in rows), key=lambda s: s.terms + s.pages, default=args.sizes[-1])
+            print(f"\n## Profile of the hook's handlers in one build of {largest} (cProfile adds overhead)\n")
+            print("```\n" + profile_largest(largest, args, work).strip() + "\n```")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    now = hook_fingerprint()
+    print(f"\nTotal time {time.monotonic() - started:.0f} s; load average at end "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if now != args.measured_hook:
+        print(f"Note: hooks/ changed during the run (sources now {now}); the figures are for {args.measured_hook}.")
+
+
+if __name__ == "__main__":
+    main()
