@@ -124,3 +124,17 @@ def test_plurals_never_override_a_writers_name():
     # "Modes" is an alias of one term and the plural of another's title: the alias wins.
     glossary = Glossary.build([term("mode", "Mode"), term("modes", "Operating Modes", aliases=["modes"])])
     assert [t for *_, t in glossary.matcher.finditer("one mode, two modes")] == ["mode", "modes"]
+
+
+def test_redirects_cover_other_names_but_not_plurals():
+    glossary = Glossary.build(
+        [term("in-context-learning", "In-Context Learning (ICL)"), term("kv-cache", "KV Cache", aliases=["KV caches", "key-value cache"])]
+    )
+    assert glossary.redirects() == {"icl": "in-context-learning", "key-value-cache": "kv-cache"}
+
+
+def test_two_terms_may_not_claim_the_same_address():
+    with pytest.raises(GlossaryError, match="whose address \\('fine-tune'\\) already belongs to docs/glossary/a.md"):
+        Glossary.build([term("a", "Alpha", aliases=["fine tune"]), term("b", "Beta", aliases=["fine-tune!"])]).redirects()
+    with pytest.raises(GlossaryError, match="already belongs to docs/glossary/token.md"):
+        Glossary.build([term("token", "Token"), term("word", "Word", aliases=["token?"])]).redirects()

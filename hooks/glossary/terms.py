@@ -193,16 +193,15 @@ class Glossary:
                 if name in term.aliases and name_key(name) in plurals:
                     continue
                 alias = slugify(name)
-                if not alias or alias == term.slug or claimed.get(alias) is term:
+                if not alias or alias == term.slug:
                     continue
-                other = claimed.setdefault(alias, term)
-                if alias in self.terms and self.terms[alias] is not term:
-                    other = self.terms[alias]
-                if other is not term:
+                # A term's own URL counts as claimed by that term.
+                owner = self.terms.get(alias) or claimed.setdefault(alias, term)
+                if owner is not term:
                     raise GlossaryError(
                         term.source,
-                        f"has the name '{name}', whose URL glossary/{alias}/ is already {other.source}'s.",
-                        "Remove or reword the alias on one of the two pages.",
+                        f"has the name '{name}', whose address ('{alias}') already belongs to {owner.source}.",
+                        "Remove or reword that name on one of the two pages.",
                     )
         return {alias: term.slug for alias, term in sorted(claimed.items())}
 
