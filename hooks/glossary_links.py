@@ -1,7 +1,8 @@
 """MkDocs hook: adapts MkDocs' build events to the glossary engine in `glossary/`.
 
 collect (`on_files`) → link (`on_page_content`, every page) → publish (`on_env`,
-once all pages are linked and before Material's search indexes any of them).
+once all pages are linked and before Material's search indexes any of them;
+each page's definitions in `on_page_context`, after search has indexed it).
 All state of one build lives in a `Build` made in `on_config`, so the rebuilds
 of `mkdocs serve` start afresh. Options come from `extra.glossary` in mkdocs.yml.
 """
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from html import escape
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -40,7 +41,16 @@ class Build:
     glossary: Glossary | None = None
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
-    backlinks: dict[str, list[tuple[Page, Mention]]] = field(default_factory=dict)
+    backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug → its "Mentioned in" entries
+    linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
+    content_before_definitions: str | None = None  # of the page being rendered
+    definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
+
+    def definition(self, slug: str) -> str:
+        entry = self.definitions.get(slug)
+        if entry is None:
+            entry = self.definitions[slug] = publish.definition_html(self.glossary.terms[slug])
+        return entry
 
     def term_of(self, page: Page) -> str | None:
         return self.slug_of_source.get(page.file.src_uri)
@@ -124,8 +134,9 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     for mention in mentions:
         if mention.term not in seen:  # one backlink per page: its first mention
             seen[mention.term] = None
-            build.backlinks[mention.term].append((page, mention))
-    html += publish.definitions_html(glossary.terms[slug] for slug in seen)
+            build.backlinks[mention.term].append(_backlink(build, page, mention))
+    if seen:
+        build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
     if slug is not None:
         term = glossary.terms[slug]
@@ -156,10 +167,7 @@ def on_env(env, config, files: Files, **kwargs):
         page = file.page
         if page is None or page.content is None:
             continue
-        backlinks = [
-            publish.Backlink(source.title or source.url, get_relative_url(source.url, page.url), mention)
-            for source, mention in build.backlinks[slug]
-        ]
+        backlinks = build.backlinks.pop(slug)  # the page's content holds them from now on
         page.content += publish.backlinks_html(backlinks)
         _add_to_toc(page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
         if not backlinks:
@@ -173,24 +181,50 @@ def on_env(env, config, files: Files, **kwargs):
     return env
 
 
-def on_post_page(output: str, page: Page, config, **kwargs):
-    """Take the lightbox's script off the critical path.
+@event_priority(-100)  # after Material's search has indexed the page
+def on_page_context(context, page: Page, config, **kwargs):
+    """Give the page the definitions of the terms it links, just before it is rendered.
 
-    mkdocs-glightbox loads its 56 kB script render-blocking in <head> and starts
-    it from an inline script at the end of <body>. Deferred, the script no longer
-    delays the first paint (Lighthouse's largest render-blocking request), and
-    the inline start waits for it. Left as it is if the plugin's markup changes.
+    Added this late so that the search plugin does not parse them, and taken
+    off again in on_post_page so that the pages MkDocs keeps until the build
+    ends do not carry them.
     """
-    output, deferred = _LIGHTBOX_SCRIPT.subn(r'<script src="\1" defer></script>', output, count=1)
-    start = output.find(_LIGHTBOX_START) + len(_LIGHTBOX_START)
-    end = output.find("</script>", start)
-    if deferred and start > len(_LIGHTBOX_START) - 1 and end != -1:
-        output = f"{output[:start]}document.addEventListener(\"DOMContentLoaded\", function () {{\n{output[start:end]}}});{output[end:]}"
-    return output
+    build = _current()
+    linked = build.linked.get(page.file.src_uri)
+    if linked and page.content is not None:
+        build.content_before_definitions = page.content
+        page.content += publish.definitions_html(build.definition(slug) for slug in linked)
+    return context
 
 
-_LIGHTBOX_SCRIPT = re.compile(r'<script src="([^"<>]*assets/javascripts/glightbox\.min\.js)"></script>')
+def on_post_page(output: str, page: Page, config, **kwargs):
+    """Forget the page's definitions, and take the lightbox's script off the critical path."""
+    build = _current()
+    if build.content_before_definitions is not None:
+        page.content, build.content_before_definitions = build.content_before_definitions, None
+    return _defer_lightbox(output, page)
+
+
+def _defer_lightbox(output: str, page: Page) -> str:
+    """mkdocs-glightbox loads its 56 kB script render-blocking in <head> and starts
+    it from an inline script at the end of <body>. Deferred, the script no longer
+    delays the first paint (Lighthouse's largest render-blocking request); the
+    start becomes a module script, which browsers run after deferred scripts.
+    Left as it is if the plugin's markup changes.
+
+    Two `str.replace` calls: with a large navigation a page is a megabyte of
+    HTML, and slicing and joining it costs ten times more.
+    """
+    script = f'<script src="{get_relative_url(_LIGHTBOX_SCRIPT, page.url)}"></script>'
+    if output.find(script, 0, output.find("</head>")) == -1 or _LIGHTBOX_START not in output:
+        return output
+    deferred = script.replace("></script>", " defer></script>")
+    return output.replace(script, deferred, 1).replace(_LIGHTBOX_START, _LIGHTBOX_MODULE_START, 1)
+
+
+_LIGHTBOX_SCRIPT = "assets/javascripts/glightbox.min.js"
 _LIGHTBOX_START = '<script id="init-glightbox">'
+_LIGHTBOX_MODULE_START = '<script id="init-glightbox" type="module">'
 
 
 def _current() -> Build:
@@ -237,6 +271,13 @@ def _redirect_file(build: Build, alias: str, slug: str, published: dict[str, Fil
         build.glossary.terms[slug], get_relative_url(target, f"{build.folder}/{alias}/"), build.absolute(target)
     )
     return File.generated(config, src_uri, content=html)
+
+
+def _backlink(build: Build, page: Page, mention: Mention) -> str:
+    """The "Mentioned in" entry for `mention`, made at once: a short string is all the build keeps of it."""
+    term_page = build.term_files[mention.term]
+    href = get_relative_url(page.url, term_page.url)
+    return publish.backlink_html(publish.Backlink(page.title or page.url, href, mention))
 
 
 def _add_to_toc(page: Page, title: str, anchor: str) -> None:

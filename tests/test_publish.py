@@ -1,7 +1,15 @@
 """The publish stage on its own: generated HTML is escaped and well formed."""
 
 from glossary.linker import Mention
-from glossary.publish import Backlink, backlinks_html, definitions_html, index_html, sort_key
+from glossary.publish import (
+    Backlink,
+    backlink_html,
+    backlinks_html,
+    definition_html,
+    definitions_html,
+    index_html,
+    sort_key,
+)
 from glossary.terms import Term
 from selectolax.lexbor import LexborHTMLParser
 
@@ -13,7 +21,7 @@ def term(slug, title, summary="A sentence.", aliases=(), related=()):
 
 
 def test_definitions_are_inert_text_in_a_template():
-    html = definitions_html([term("x", "X <b>", HOSTILE)])
+    html = definitions_html([definition_html(term("x", "X <b>", HOSTILE))])
     tree = LexborHTMLParser(html, is_fragment=True)
     (template,) = tree.css("template.glossary-definitions")
     assert "data-search-exclude" in template.attributes
@@ -28,7 +36,7 @@ def test_no_definitions_no_script():
 
 def test_backlinks_escape_what_they_quote():
     mention = Mention("x", "mention-x", "Why <it> matters", "why", "a <b>bold</b> ", "X", " & more")
-    html = backlinks_html([Backlink("Essay & notes", "../../essay/", mention)])
+    html = backlinks_html([backlink_html(Backlink("Essay & notes", "../../essay/", mention))])
     tree = LexborHTMLParser(html, is_fragment=True)
     assert tree.css("b") == []
     item = tree.css_first("li")
@@ -36,6 +44,15 @@ def test_backlinks_escape_what_they_quote():
     assert item.css_first("a").attributes["href"] == "../../essay/#mention-x"
     assert item.css_first("q").text() == "a <b>bold</b> X & more"
     assert item.css_first("mark").text() == "X"
+
+
+def test_backlinks_are_ascii_and_read_the_same():
+    mention = Mention("x", "mention-x", "Café “au lait”", "cafe", "…the ", "naïve", " model’s weights")
+    item = backlink_html(Backlink("Ünïcode", "../", mention))
+    assert item.isascii()
+    tree = LexborHTMLParser(item, is_fragment=True)
+    assert tree.css_first("a").text() == "Ünïcode › Café “au lait”"
+    assert tree.css_first("q").text() == "…the naïve model’s weights"
 
 
 def test_a_term_without_backlinks_says_so():

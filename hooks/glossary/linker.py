@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import contract
 from .terms import Glossary
@@ -47,7 +47,7 @@ _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One linked mention of a term on a page: what a backlink shows and points to."""
 
@@ -150,11 +150,13 @@ class _PageLinker:
 
     def make_link(self, where: tuple[str, int], text: str, start: int, end: int, slug: str) -> LexborNode:
         anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
-        link = create_tag("a")
-        link.attrs["class"] = contract.TERM_LINK
-        link.attrs["href"] = self.href_for(slug)
-        link.attrs[contract.TERM_ATTR] = slug
-        link.attrs["id"] = anchor
+        # Made in this page's own document: `create_tag` builds a whole new document per call.
+        link = self.tree.create_node("a")
+        attrs = link.attrs
+        attrs["class"] = contract.TERM_LINK
+        attrs["href"] = self.href_for(slug)
+        attrs[contract.TERM_ATTR] = slug
+        attrs["id"] = anchor
         link.insert_child(text[start:end])
         block_text, offset = where
         before, mention, after = sentence_around(block_text, offset + start, offset + end)

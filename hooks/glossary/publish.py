@@ -35,12 +35,14 @@ class Backlink:
     mention: Mention
 
 
-def definitions_html(terms: Iterable[Term]) -> str:
-    """The definitions of the terms a page links, for the popover script to read."""
-    pairs = "".join(
-        f'<dt {contract.TERM_ATTR}="{escape(term.slug)}">{escape(term.title)}</dt><dd>{escape(term.summary)}</dd>'
-        for term in terms
-    )
+def definition_html(term: Term) -> str:
+    """One term's entry in a page's definitions: the same on every page, so worth making once."""
+    return f'<dt {contract.TERM_ATTR}="{escape(term.slug)}">{escape(term.title)}</dt><dd>{escape(term.summary)}</dd>'
+
+
+def definitions_html(entries: Iterable[str]) -> str:
+    """The definitions of the terms a page links (entries from `definition_html`), for the popover script."""
+    pairs = "".join(entries)
     if not pairs:
         return ""
     return f'<template class="{contract.DEFINITIONS}" {SEARCH_EXCLUDE}><dl>{pairs}</dl></template>\n'
@@ -66,20 +68,29 @@ def related_html(term: Term, terms: Mapping[str, Term], href_for: Callable[[str]
     )
 
 
-def backlinks_html(backlinks: Iterable[Backlink]) -> str:
-    """The "Mentioned in" section: one entry per page, linking to the mention itself."""
-    items = []
-    for link in backlinks:
-        mention = link.mention
-        where = escape(link.page_title)
-        if mention.section and mention.section != link.page_title:
-            where += f" › {escape(mention.section)}"
-        quote = f"{escape(mention.before)}<mark>{escape(mention.text)}</mark>{escape(mention.after)}"
-        items.append(
-            f'<li><a href="{escape(link.href)}#{escape(mention.anchor)}">{where}</a>'
-            f'<br><q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
-        )
-    body = f"<ul>\n{''.join(items)}</ul>\n" if items else f"<p>{NO_MENTIONS}</p>\n"
+def backlink_html(link: Backlink) -> str:
+    """One entry of a "Mentioned in" list, linking to the mention itself.
+
+    Written as ASCII (other characters as references): CPython keeps a string
+    at two bytes per character as soon as one character is past Latin-1, and a
+    term page keeps its whole list in memory until the build ends.
+    """
+    mention = link.mention
+    where = escape(link.page_title)
+    if mention.section and mention.section != link.page_title:
+        where += f" › {escape(mention.section)}"
+    quote = f"{escape(mention.before)}<mark>{escape(mention.text)}</mark>{escape(mention.after)}"
+    item = (
+        f'<li><a href="{escape(link.href)}#{escape(mention.anchor)}">{where}</a> '
+        f'<q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
+    )
+    return item.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def backlinks_html(items: Iterable[str]) -> str:
+    """The "Mentioned in" section around entries made by `backlink_html`."""
+    items = "".join(items)
+    body = f"<ul>\n{items}</ul>\n" if items else f"<p>{NO_MENTIONS}</p>\n"
     return (
         f'<section class="{contract.BACKLINKS}" aria-labelledby="{BACKLINKS_ID}">\n'
         f'<h2 id="{BACKLINKS_ID}">{BACKLINKS_HEADING}</h2>\n{body}</section>\n'

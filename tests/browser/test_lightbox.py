@@ -27,3 +27,18 @@ def test_a_diagram_opens_after_an_instant_navigation_too(page):
 def test_the_lightbox_script_does_not_block_the_first_paint(page):
     page.goto(page.base + "essays/continual-learning/")
     assert page.locator('head script[src$="glightbox.min.js"]').get_attribute("defer") is not None
+
+
+def test_a_diagram_opens_from_a_file_url_too(browser, site):
+    # The lightbox's start is an inline module script (run after the deferred
+    # library); inline modules need no server.
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto((site.root / "essays" / "continual-learning" / "index.html").as_uri())
+    assert tab.locator("#init-glightbox").get_attribute("type") == "module"
+    tab.locator("article figure a.glightbox:visible").first.click()
+    tab.locator(".glightbox-container .gslide.current img").wait_for()
+    context.close()
+    assert errors == []
