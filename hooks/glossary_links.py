@@ -1,8 +1,8 @@
 """MkDocs hook: adapts MkDocs' build events to the glossary engine in `glossary/`.
 
 collect (`on_files`) → link (`on_page_content`, every page) → publish (`on_env`,
-once all pages are linked and before Material's search indexes any of them;
-each page's definitions in `on_page_context`, after search has indexed it).
+once all pages are linked; each page's own parts in `on_page_context`, around
+Material's search: what it should index before, what only readers need after).
 All state of one build lives in a `Build` made in `on_config`, so the rebuilds
 of `mkdocs serve` start afresh. Options come from `extra.glossary` in mkdocs.yml.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from html import escape
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -43,6 +44,7 @@ class Build:
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
     backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug → its "Mentioned in" entries
     linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
+    content_parts: tuple[str, str] | None = None  # of the term page being rendered: content, backlinks
     content_before_definitions: str | None = None  # of the page being rendered
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
 
@@ -161,16 +163,13 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
 
 
 def on_env(env, config, files: Files, **kwargs):
-    """Publish: every page is linked; give each term page its "Mentioned in" section."""
+    """Publish: every page is linked, so each term page's "Mentioned in" list is complete."""
     build = _current()
     for slug, file in build.term_files.items():
-        page = file.page
-        if page is None or page.content is None:
+        if file.page is None or file.page.content is None:
             continue
-        backlinks = build.backlinks.pop(slug)  # the page's content holds them from now on
-        page.content += publish.backlinks_html(backlinks)
-        _add_to_toc(page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
-        if not backlinks:
+        _add_to_toc(file.page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
+        if not build.backlinks[slug]:
             log.info(f"Glossary: no page mentions '{build.glossary.terms[slug].title}' ({file.src_uri}).")
     # The 404 page (overrides/404.html) suggests terms for a mistyped address.
     env.globals["glossary_index"] = f"{build.folder}/"
@@ -181,20 +180,47 @@ def on_env(env, config, files: Files, **kwargs):
     return env
 
 
-@event_priority(-100)  # after Material's search has indexed the page
-def on_page_context(context, page: Page, config, **kwargs):
-    """Give the page the definitions of the terms it links, just before it is rendered.
+@event_priority(100)  # before Material's search indexes the page
+def _backlinks_for_search(context, page: Page, config, **kwargs):
+    """A term page's "Mentioned in" section, as the search plugin reads it.
 
-    Added this late so that the search plugin does not parse them, and taken
-    off again in on_post_page so that the pages MkDocs keeps until the build
-    ends do not carry them.
+    Material's search keeps lists and drops links, quotations and marks but
+    still parses them, in Python, at about 90 µs an entry: given the same
+    list without those tags, it indexes the very same text four times faster.
     """
     build = _current()
+    slug = build.term_of(page)
+    if slug is not None and page.content is not None:
+        section = publish.backlinks_html(build.backlinks.pop(slug))
+        build.content_parts = (page.content, section)
+        page.content += _TAGS_SEARCH_DROPS.sub("", section)
+    return context
+
+
+@event_priority(-100)  # after Material's search has indexed the page
+def _page_for_readers(context, page: Page, config, **kwargs):
+    """The page as it is rendered: the full "Mentioned in" section, and the
+    definitions of the terms the page links.
+
+    The definitions come this late so that the search plugin does not parse
+    them, and go again in on_post_page so that the pages MkDocs keeps until the
+    build ends do not carry them.
+    """
+    build = _current()
+    if build.content_parts is not None:
+        page.content = "".join(build.content_parts)
+        build.content_parts = None
     linked = build.linked.get(page.file.src_uri)
     if linked and page.content is not None:
         build.content_before_definitions = page.content
         page.content += publish.definitions_html(build.definition(slug) for slug in linked)
     return context
+
+
+on_page_context = CombinedEvent(_backlinks_for_search, _page_for_readers)
+
+# Tags our "Mentioned in" entries hold besides <li>; text never holds a "<" (it is escaped).
+_TAGS_SEARCH_DROPS = re.compile(r"</?(?:a|q|mark)\b[^>]*>")
 
 
 def on_post_page(output: str, page: Page, config, **kwargs):

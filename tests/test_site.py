@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -210,6 +211,16 @@ def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
     mentioned = [d for d in icl if d["location"].endswith("#mentioned-in")]
     assert mentioned and "Agentic Loops" in mentioned[0]["text"]
     assert "boost" not in by_location[""][0]
+
+
+def test_search_indexes_every_backlink_as_readers_see_it(site):
+    # The hook hands search a lighter copy of the list than the page shows: the same words, in the same items.
+    for slug in ("in-context-learning", "catastrophic-forgetting", "token"):
+        (entry,) = [d for d in site.search_index()["docs"] if d["location"] == f"glossary/{slug}/#mentioned-in"]
+        items = re.findall(r"<li>(.*?)</li>", entry["text"])
+        shown = [" ".join(li.text().split()) for li in backlinks(site, slug)]
+        assert [" ".join(html.unescape(item).split()) for item in items] == shown
+        assert len(shown) >= 3
 
 
 def test_search_is_configured_to_suggest_highlight_and_share(site):
