@@ -42,7 +42,9 @@ class Build:
     glossary: Glossary | None = None
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
-    backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug → its "Mentioned in" entries
+    # slug → its "Mentioned in" entries, one after the other: ASCII bytes, one growing buffer per
+    # term rather than a string per entry, which the build would scatter across the heap.
+    backlinks: dict[str, bytearray] = field(default_factory=dict)
     linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
     content_parts: tuple[str, str] | None = None  # of the term page being rendered: content, backlinks
     content_before_render: str | None = None  # of the page being rendered
@@ -116,7 +118,7 @@ def on_files(files: Files, config, **kwargs):
         raise PluginError(str(error)) from None
     build.term_files = term_files
     build.slug_of_source = {file.src_uri: slug for slug, file in term_files.items()}
-    build.backlinks = {slug: [] for slug in term_files}
+    build.backlinks = {slug: bytearray() for slug in term_files}
     published = {file.dest_uri: file for file in files}
     for alias, slug in redirects.items():
         files.append(_redirect_file(build, alias, slug, published, config))
@@ -136,7 +138,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     for mention in mentions:
         if mention.term not in seen:  # one backlink per page: its first mention
             seen[mention.term] = None
-            build.backlinks[mention.term].append(_backlink(build, page, mention))
+            build.backlinks[mention.term] += _backlink(build, page, mention).encode("ascii")
     if seen:
         build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
@@ -193,7 +195,7 @@ def _backlinks_for_search(context, page: Page, config, **kwargs):
     build = _current()
     slug = build.term_of(page)
     if slug is not None and page.content is not None:
-        section = publish.backlinks_html(build.backlinks.pop(slug))
+        section = publish.backlinks_html([build.backlinks.pop(slug).decode("ascii")])
         build.content_parts = (page.content, section)
         page.content += _FOR_SEARCH.sub("", section)
     return context

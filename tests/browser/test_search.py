@@ -29,6 +29,13 @@ def test_an_alias_or_abbreviation_finds_its_term_first(page, query, term):
     assert results[0].split("?")[0] == f"{page.base}glossary/{term}/"
 
 
-def test_backlink_text_is_searchable(page):
-    results = search(page, "Long agent runs are where the limits")
+def test_backlinks_are_found_by_the_page_and_section_they_name(page):
+    results = search(page, "filing cabinet memory outside the model")
     assert any("#mentioned-in" in href for href in results)
+
+
+def test_a_quoted_sentence_finds_its_own_page_not_the_terms_quoting_it(page):
+    # The sentence is quoted in the "Mentioned in" list of the term it mentions.
+    results = search(page, "Long agent runs are where the limits")
+    assert results[0].split("?")[0].startswith(f"{page.base}glossary/agentic-loops/")
+    assert not any("#mentioned-in" in href for href in results)
