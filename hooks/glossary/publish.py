@@ -71,9 +71,8 @@ def related_html(term: Term, terms: Mapping[str, Term], href_for: Callable[[str]
 def backlink_html(link: Backlink) -> str:
     """One entry of a "Mentioned in" list, linking to the mention itself.
 
-    Written as ASCII (other characters as references): CPython keeps a string
-    at two bytes per character as soon as one character is past Latin-1, and a
-    term page keeps its whole list in memory until the build ends.
+    Written as ASCII (other characters as references), so that a build can
+    keep thousands of them compactly until their term pages are rendered.
     """
     mention = link.mention
     where = escape(link.page_title)
@@ -89,8 +88,8 @@ def backlink_html(link: Backlink) -> str:
 
 def backlinks_html(items: Iterable[str]) -> str:
     """The "Mentioned in" section around entries made by `backlink_html`."""
-    items = "".join(items)
-    body = f"<ul>\n{items}</ul>\n" if items else f"<p>{NO_MENTIONS}</p>\n"
+    entries = "".join(items)
+    body = f"<ul>\n{entries}</ul>\n" if entries else f"<p>{NO_MENTIONS}</p>\n"
     return (
         f'<section class="{contract.BACKLINKS}" aria-labelledby="{BACKLINKS_ID}">\n'
         f'<h2 id="{BACKLINKS_ID}">{BACKLINKS_HEADING}</h2>\n{body}</section>\n'
