@@ -186,9 +186,11 @@ def on_env(env, config, files: Files, **kwargs):
 def _backlinks_for_search(context, page: Page, config, **kwargs):
     """A term page's "Mentioned in" section, as the search plugin should read it.
 
-    Search indexes which pages mention the term, not the sentences quoted from
-    them: those are indexed on their own pages, and a search for a phrase
-    should land there, not on every term page that quotes it. Material's
+    Search indexes which pages mention the term, not the sections and
+    sentences quoted from them: those are indexed on their own pages, and a
+    search for a phrase should land there, not on every term page that quotes
+    it (a search for "weights" once ranked a term that was merely mentioned in
+    the section "Why updating the weights is hard" first). Material's
     search parses HTML in Python, so the copy it reads also leaves out the
     tags it would drop: 20 ms less on a term page with 227 entries.
     """
@@ -223,9 +225,9 @@ def _page_for_readers(context, page: Page, config, **kwargs):
 
 on_page_context = CombinedEvent(_backlinks_for_search, _page_for_readers)
 
-# What search does not need of a "Mentioned in" entry: the quotation, and the link's tags
-# (text never holds a "<": it is escaped).
-_FOR_SEARCH = re.compile(r"\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
+# What search does not need of a "Mentioned in" entry: the section after the page's title, the
+# quotation, and the link's tags (text never holds a "<": it is escaped; entries are ASCII).
+_FOR_SEARCH = re.compile(r" &#8250; [^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
 
 
 def on_post_page(output: str, page: Page, config, **kwargs):

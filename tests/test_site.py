@@ -214,16 +214,17 @@ def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
 
 
 def test_search_indexes_which_pages_mention_a_term_but_not_the_quotes(site):
-    # A quoted sentence is indexed on its own page; on every term page it would only crowd the results.
+    # A quoted section or sentence is indexed on its own page; on every term page it would only crowd the results.
     for slug in ("in-context-learning", "catastrophic-forgetting", "token"):
         (entry,) = [d for d in site.search_index()["docs"] if d["location"] == f"glossary/{slug}/#mentioned-in"]
         items = [" ".join(html.unescape(item).split()) for item in re.findall(r"<li>(.*?)</li>", entry["text"])]
         shown = backlinks(site, slug)
-        assert items == [" ".join(li.css_first("a").text().split()) for li in shown]
+        assert items == [li.css_first("a").text().split(" › ")[0].strip() for li in shown]
         assert len(items) >= 3
         for li in shown:
             quote = " ".join(li.css_first("q").text().split())
             assert quote not in html.unescape(entry["text"])
+            assert "›" not in html.unescape(entry["text"])
 
 
 def test_search_is_configured_to_suggest_highlight_and_share(site):
