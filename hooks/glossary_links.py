@@ -227,7 +227,7 @@ on_page_context = CombinedEvent(_backlinks_for_search, _page_for_readers)
 
 # What search does not need of a "Mentioned in" entry: the section after the page's title, the
 # quotation, and the link's tags (text never holds a "<": it is escaped; entries are ASCII).
-_FOR_SEARCH = re.compile(r" &#8250; [^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
+_FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
 
 
 def on_post_page(output: str, page: Page, config, **kwargs):

@@ -24,6 +24,7 @@ NO_MENTIONS = "No page mentions this term yet."
 
 _ARTICLES = ("the ", "a ", "an ")
 SEARCH_EXCLUDE = "data-search-exclude"  # understood by Material's search plugin
+SECTION_SEPARATOR = " &#8250; "  # "›" between a backlink's page and section, as the HTML has it
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def backlink_html(link: Backlink) -> str:
     mention = link.mention
     where = escape(link.page_title)
     if mention.section and mention.section != link.page_title:
-        where += f" › {escape(mention.section)}"
+        where += f"{SECTION_SEPARATOR}{escape(mention.section)}"
     quote = f"{escape(mention.before)}<mark>{escape(mention.text)}</mark>{escape(mention.after)}"
     item = (
         f'<li><a href="{escape(link.href)}#{escape(mention.anchor)}">{where}</a> '
