@@ -231,36 +231,11 @@ _FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.
 
 
 def on_post_page(output: str, page: Page, config, **kwargs):
-    """Forget what the page got for rendering, and take the lightbox's script off the critical path."""
+    """Forget what the page got for rendering: the written page has it."""
     build = _current()
     if build.content_before_render is not None:
         page.content, build.content_before_render = build.content_before_render, None
-    return _defer_lightbox(output, page)
-
-
-def _defer_lightbox(output: str, page: Page) -> str:
-    """mkdocs-glightbox loads its 56 kB script render-blocking in <head> and starts
-    it from an inline script at the end of <body>. Deferred, the script no longer
-    delays the first paint (Lighthouse's largest render-blocking request); the
-    start becomes a module script, which browsers run after deferred scripts.
-    Left as it is if the plugin's markup changes.
-
-    Two `str.replace` calls: with a large navigation a page is a megabyte of
-    HTML, and slicing and joining it costs ten times more. Even so, on a site
-    of 600 pages these copies are most of the hook's extra peak memory
-    (benchmarks/README.md); emitting the tags deferred from the theme's
-    template would avoid them.
-    """
-    script = f'<script src="{get_relative_url(_LIGHTBOX_SCRIPT, page.url)}"></script>'
-    if output.find(script, 0, output.find("</head>")) == -1 or _LIGHTBOX_START not in output:
-        return output
-    deferred = script.replace("></script>", " defer></script>")
-    return output.replace(script, deferred, 1).replace(_LIGHTBOX_START, _LIGHTBOX_MODULE_START, 1)
-
-
-_LIGHTBOX_SCRIPT = "assets/javascripts/glightbox.min.js"
-_LIGHTBOX_START = '<script id="init-glightbox">'
-_LIGHTBOX_MODULE_START = '<script id="init-glightbox" type="module">'
+    return output
 
 
 def _current() -> Build:

@@ -254,3 +254,17 @@ def test_glightbox_wrapper_does_not_leak_into_pages(site):
     for url, file in all_pages(site):
         text = file.read_text(encoding="utf-8")
         assert text.count("<body") == 1 and text.count("<html") == 1 and text.count("<head>") == 1, url
+
+
+def test_every_page_loads_the_lightbox_once_and_deferred(site):
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        if tree.css_first('meta[http-equiv="refresh"]'):
+            continue  # an alias's redirect page
+        scripts = tree.css('script[src$="glightbox.min.js"]')
+        assert len(scripts) == 1 and scripts[0].parent.tag == "head", url
+        assert "defer" in scripts[0].attributes, url
+        assert len(tree.css('link[href$="glightbox.min.css"]')) == 1, url
+        start = tree.css("#init-glightbox")
+        assert len(start) == 1 and start[0].attributes.get("type") == "module", url
+        assert "GLightbox(" in start[0].text(), url
