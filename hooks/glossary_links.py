@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
@@ -22,8 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from glossary import publish
-from glossary.linker import FIRST_PER_PAGE, MODES, Mention, link_html
+from glossary import contract, publish
+from glossary.linker import FIRST_PER_PAGE, MODES, link_html
 from glossary.terms import Glossary, GlossaryError, read_term
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -46,7 +47,7 @@ class Build:
     # term rather than a string per entry, which the build would scatter across the heap.
     backlinks: dict[str, bytearray] = field(default_factory=dict)
     linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
-    content_parts: tuple[str, str] | None = None  # of the term page being rendered: content, backlinks
+    content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, its backlinks
     content_before_render: str | None = None  # of the page being rendered
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
 
@@ -64,6 +65,19 @@ class Build:
 
     def href(self, slug: str, page: Page) -> str:
         return get_relative_url(self.term_files[slug].url, page.url)
+
+    def hrefs_from(self, page: Page) -> Callable[[str], str]:
+        """`href` for every term from one page: term pages share a folder, so one relative path does."""
+        to_folder = get_relative_url(self.folder + "/", page.url)
+        to_folder = "" if to_folder == "./" else to_folder
+        cut = len(self.folder) + 1
+        files = self.term_files
+        return lambda slug: to_folder + files[slug].url[cut:]
+
+    def href_to(self, page: Page) -> str:
+        """`page` as seen from any term page but its own: they are all in one folder, at one depth."""
+        other = next(file for file in self.term_files.values() if file.url != page.url)
+        return get_relative_url(page.url, other.url)
 
     def absolute(self, url: str) -> str:
         return self.site_url + ("" if url == "./" else url)
@@ -131,14 +145,18 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     build = _current()
     glossary = build.glossary
     slug = build.term_of(page)
-    html, mentions = link_html(
-        html, glossary, lambda target: build.href(target, page), self_term=slug, mode=build.mode
-    )
+    try:
+        html, mentions = link_html(html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode)
+    except ValueError as error:
+        raise PluginError(f"{_display_path(page.file, config)}: {error}.") from None
     seen: dict[str, None] = {}
     for mention in mentions:
         if mention.term not in seen:  # one backlink per page: its first mention
+            if not seen:
+                title, href = page.title or page.url, build.href_to(page)
             seen[mention.term] = None
-            build.backlinks[mention.term] += _backlink(build, page, mention).encode("ascii")
+            entry = publish.backlink_html(publish.Backlink(title, href, mention))
+            build.backlinks[mention.term] += entry.encode("ascii")
     if seen:
         build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
@@ -183,39 +201,41 @@ def on_env(env, config, files: Files, **kwargs):
 
 
 @event_priority(100)  # before Material's search indexes the page
-def _backlinks_for_search(context, page: Page, config, **kwargs):
-    """A term page's "Mentioned in" section, as the search plugin should read it.
+def _page_for_search(context, page: Page, config, **kwargs):
+    """The page as the search plugin should read it: without the links the hook
+    made, and with a term page's "Mentioned in" section naming pages only.
 
-    Search indexes which pages mention the term, not the sections and
-    sentences quoted from them: those are indexed on their own pages, and a
-    search for a phrase should land there, not on every term page that quotes
-    it (a search for "weights" once ranked a term that was merely mentioned in
-    the section "Why updating the weights is hard" first). Material's
-    search parses HTML in Python, so the copy it reads also leaves out the
-    tags it would drop: 20 ms less on a term page with 227 entries.
+    Material's search parses HTML in Python, so every tag costs it time; the
+    links change no word it indexes (tests compare the index with a build
+    without the hook). Search indexes which pages mention a term, not the
+    sections and sentences quoted from them: those are indexed on their own
+    pages, and a search for a phrase should land there, not on every term page
+    that quotes it (a search for "weights" once ranked a term that was merely
+    mentioned in the section "Why updating the weights is hard" first).
     """
     build = _current()
+    if page.content is None:
+        return context
     slug = build.term_of(page)
-    if slug is not None and page.content is not None:
-        section = publish.backlinks_html([build.backlinks.pop(slug).decode("ascii")])
-        build.content_parts = (page.content, section)
-        page.content += _FOR_SEARCH.sub("", section)
+    section = publish.backlinks_html([build.backlinks.pop(slug).decode("ascii")]) if slug is not None else ""
+    build.content_parts = (page.content, section)
+    page.content = _LINK.sub(r"\1", page.content) + _FOR_SEARCH.sub("", section)
     return context
 
 
 @event_priority(-100)  # after Material's search has indexed the page
 def _page_for_readers(context, page: Page, config, **kwargs):
-    """The page as it is rendered: the full "Mentioned in" section, and the
-    definitions of the terms the page links.
+    """The page as it is rendered: its links, the full "Mentioned in" section,
+    and the definitions of the terms the page links.
 
     The definitions come this late so that the search plugin does not parse
     them. Both go again in on_post_page: MkDocs keeps every page's content
     until the build ends, and what the hook added is in the written page.
     """
     build = _current()
-    if page.content is None:
+    if build.content_parts is None:
         return context
-    own, backlinks = build.content_parts or (page.content, "")
+    own, backlinks = build.content_parts
     build.content_parts = None
     linked = build.linked.get(page.file.src_uri) or ()
     build.content_before_render = own
@@ -223,8 +243,10 @@ def _page_for_readers(context, page: Page, config, **kwargs):
     return context
 
 
-on_page_context = CombinedEvent(_backlinks_for_search, _page_for_readers)
+on_page_context = CombinedEvent(_page_for_search, _page_for_readers)
 
+# A link the linker made, as it writes them (its text holds no "<": text is escaped).
+_LINK = re.compile(rf'<a class="{contract.TERM_LINK}" [^>]*>([^<]*)</a>')
 # What search does not need of a "Mentioned in" entry: the section after the page's title, the
 # quotation, and the link's tags (text never holds a "<": it is escaped; entries are ASCII).
 _FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
@@ -282,13 +304,6 @@ def _redirect_file(build: Build, alias: str, slug: str, published: dict[str, Fil
         build.glossary.terms[slug], get_relative_url(target, f"{build.folder}/{alias}/"), build.absolute(target)
     )
     return File.generated(config, src_uri, content=html)
-
-
-def _backlink(build: Build, page: Page, mention: Mention) -> str:
-    """The "Mentioned in" entry for `mention`, made at once: a short string is all the build keeps of it."""
-    term_page = build.term_files[mention.term]
-    href = get_relative_url(page.url, term_page.url)
-    return publish.backlink_html(publish.Backlink(page.title or page.url, href, mention))
 
 
 def _add_to_toc(page: Page, title: str, anchor: str) -> None:

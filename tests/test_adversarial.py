@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -61,6 +62,25 @@ def test_images_are_still_wrapped_for_the_lightbox(sites):
     image = article(linked).css_first("a.glightbox > img")
     assert image.attributes["alt"] == "Diagram of token weights and ICL"
     assert image.attributes["title"] == "Title with KV cache"
+
+
+def test_search_indexes_the_same_words_of_a_page_with_or_without_its_links(sites):
+    # Search reads the pages without the links the hook made (Material parses HTML in Python, tag by
+    # tag). The words of each page, in order, are those of the build without the hook; only how they are
+    # cut into sections may differ (without the hook, mkdocs-glightbox hands search a whole document).
+    def words(site):
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        pages: dict[str, list[str]] = {}
+        for doc in docs:
+            page = doc["location"].split("#")[0]
+            if not page.startswith("glossary/"):
+                pages.setdefault(page, []).extend(doc["text"].split())
+        return pages
+
+    linked, plain = sites
+    assert 'class="glossary-term"' in (linked / PAGE).read_text(encoding="utf-8")
+    assert words(linked) == words(plain)
+    assert len(words(plain)[PAGE.removesuffix("index.html")]) > 100
 
 
 def test_the_pages_are_well_formed(sites):

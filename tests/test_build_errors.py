@@ -84,3 +84,14 @@ def test_an_unknown_field_is_a_warning_that_strict_mode_refuses(tmp_path):
 def test_a_wrong_option_names_mkdocs_yml_and_the_choices(tmp_path, options, message):
     log = failed_build(tmp_path, extra=f"extra:\n  glossary:\n    {options}\n")
     assert f"mkdocs.yml: {message}" in log
+
+
+def test_a_page_the_linker_cannot_mark_names_the_page(tmp_path):
+    # The linker marks links with Unicode noncharacters; a page holding all 32 of them is refused, by name.
+    project = small_site(tmp_path)
+    noncharacters = "".join(chr(c) for c in range(0xFDD0, 0xFDF0))
+    (project / "docs" / "odd.md").write_text(f"# Odd\n\nThe context window {noncharacters}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/odd.md: the page holds every Unicode noncharacter from U+FDD0 to U+FDEF; remove them." in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()

@@ -165,3 +165,28 @@ def test_a_short_sentence_keeps_its_words_and_stops_at_the_full_stop():
 def test_html_without_any_mention_is_returned_untouched():
     source = "<p>Nothing  here &amp; <br/>nothing there</p>"
     assert link(source) == (source, [])
+
+
+def test_text_is_escaped_as_before_and_the_link_marker_characters_are_left_alone():
+    # The linker marks a link in the text with two Unicode noncharacters and swaps them for its tags
+    # after the page is serialized; the page's own noncharacters and escaped text must come back as they were.
+    page = "<p>A &amp; B &lt;i&gt; token \ufdd0\ufdd1 then weights\ufdd2.</p>"
+    html, mentions = link(page)
+    assert [m.term for m in mentions] == ["token", "parameters-weights"]
+    assert html == (
+        '<p>A &amp; B &lt;i&gt; <a class="glossary-term" href="../token/" data-term="token" id="mention-token">'
+        "token</a> \ufdd0\ufdd1 then "
+        '<a class="glossary-term" href="../parameters-weights/" data-term="parameters-weights" '
+        'id="mention-parameters-weights">weights</a>\ufdd2.</p>'
+    )
+
+
+def test_a_page_holding_every_marker_character_is_refused_with_a_reason():
+    page = "<p>token " + "".join(chr(c) for c in range(0xFDD0, 0xFDF0)) + "</p>"
+    with pytest.raises(ValueError, match="U\\+FDD0 to U\\+FDEF"):
+        link(page)
+
+
+def test_attribute_values_are_escaped():
+    html, _ = link_html("<p>A token.</p>", GLOSSARY, lambda slug: f'../a&b"/{slug}/')
+    assert 'href="../a&amp;b&quot;/token/"' in html

@@ -4,13 +4,22 @@ The page is parsed into a tree with Lexbor (selectolax), the HTML5 parser
 browsers follow; only text nodes outside skipped elements are searched, so
 markup is never matched by a pattern. Each link made is returned as a
 `Mention` (anchor, section, the sentence around it) for the backlinks.
+
+A linked text node is replaced by its own text with two marker characters
+around each mention, and the markers become the link's tags in the serialized
+page: the serializer escapes the text as it always does, and a link costs a
+string instead of a new element with four attributes (a third of the time a
+link took). The markers are Unicode noncharacters the page does not hold.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -43,8 +52,11 @@ BLOCKS = frozenset(
 CONTEXT_WORDS = 25
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
-_WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
+# A link's attribute values (term URLs as seen from a page, slugs, anchors) recur page after page.
+_attribute = lru_cache(maxsize=4096)(escape)
+# Pairs of marker characters (opening, closing), tried in turn: noncharacters, which no text should hold.
+_MARKERS = [(chr(c), chr(c + 1)) for c in range(0xFDD0, 0xFDF0, 2)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +87,14 @@ def link_html(
     """
     if mode not in MODES:
         raise ValueError(f"unknown link mode {mode!r}; use one of {', '.join(MODES)}")
+    markers = next((pair for pair in _MARKERS if pair[0] not in html and pair[1] not in html), None)
+    if markers is None:
+        raise ValueError("the page holds every Unicode noncharacter from U+FDD0 to U+FDEF; remove them")
     is_document = html.lstrip()[:9].lower().startswith(("<html", "<!doctype"))
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
-    page = _PageLinker(glossary, href_for, self_term, mode, tree)
+    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers)
     page.walk(first)
     if not page.mentions and not is_document:
         return html, []
@@ -87,14 +102,17 @@ def link_html(
         # Someone before us (mkdocs-glightbox) wrapped the fragment in a whole
         # document; hand back a fragment again, keeping anything hoisted to <head>.
         head = tree.head
-        return (head.inner_html if head is not None else "") + (tree.body.inner_html or ""), page.mentions
-    return tree.html or "", page.mentions
+        linked = (head.inner_html if head is not None else "") + (tree.body.inner_html or "")
+    else:
+        linked = tree.html or ""
+    return page.tags_in(linked), page.mentions
 
 
 class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
-    def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser):
+    def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser,
+                 markers: tuple[str, str]):
         self.glossary = glossary
         self.href_for = href_for
         self.self_term = self_term
@@ -104,7 +122,9 @@ class _PageLinker:
         self.linked: set[str] = set()
         self.mentions: list[Mention] = []
         self.section = ("", "")
-        self.blocks: dict[int, tuple[str, dict[int, int]]] = {}
+        self.blocks: dict[int, _Block] = {}
+        self.opening, self.closing = markers
+        self.tags: list[str] = []  # the opening tag of each link, in document order
 
     def walk(self, child: LexborNode | None) -> None:
         """Link the text of `child`, its following siblings, and all they hold."""
@@ -132,36 +152,37 @@ class _PageLinker:
         text = node.text_content
         if not text or text.isspace():
             return
-        cut, where = 0, None
+        pieces, cut, block = [], 0, None
         for start, end, slug in self.glossary.matcher.finditer(text):
             if slug == self.self_term or (slug in self.linked and self.mode != EVERY_MENTION):
                 continue
             self.linked.add(slug)
-            if where is None:  # before the first change to the tree
-                where = self.locate(node)
-            if start > cut:
-                node.insert_before(text[cut:start])
-            node.insert_before(self.make_link(where, text, start, end, slug))
+            if block is None:
+                block, offset = self.locate(node)
+            anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
+            self.tags.append(
+                f'<a class="{contract.TERM_LINK}" href="{_attribute(self.href_for(slug))}" '
+                f'{contract.TERM_ATTR}="{_attribute(slug)}" id="{_attribute(anchor)}">'
+            )
+            pieces += (text[cut:start], self.opening, text[start:end], self.closing)
+            before, mention, after = sentence_around(block.text, offset + start, offset + end, breaks=block.breaks)
+            self.mentions.append(Mention(slug, anchor, *self.section, before, mention, after))
             cut = end
-        if cut:
-            if cut < len(text):
-                node.insert_before(text[cut:])
-            node.decompose()
+        if pieces:
+            pieces.append(text[cut:])
+            node.replace_with("".join(pieces))
 
-    def make_link(self, where: tuple[str, int], text: str, start: int, end: int, slug: str) -> LexborNode:
-        anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
-        # Made in this page's own document: `create_tag` builds a whole new document per call.
-        link = self.tree.create_node("a")
-        attrs = link.attrs
-        attrs["class"] = contract.TERM_LINK
-        attrs["href"] = self.href_for(slug)
-        attrs[contract.TERM_ATTR] = slug
-        attrs["id"] = anchor
-        link.insert_child(text[start:end])
-        block_text, offset = where
-        before, mention, after = sentence_around(block_text, offset + start, offset + end)
-        self.mentions.append(Mention(slug, anchor, *self.section, before, mention, after))
-        return link
+    def tags_in(self, html: str) -> str:
+        """The serialized page with each pair of markers turned into its link's tags."""
+        if not self.tags:
+            return html
+        parts = html.split(self.opening)
+        if len(parts) != len(self.tags) + 1:  # pragma: no cover - the markers are checked absent from the page
+            raise AssertionError("a link's marker went missing in the serialized page")
+        out = [parts[0]]
+        for tag, part in zip(self.tags, parts[1:]):
+            out += (tag, part)
+        return "".join(out).replace(self.closing, "</a>")
 
     def new_id(self, wanted: str) -> str:
         if self.ids is None:
@@ -173,13 +194,13 @@ class _PageLinker:
         self.ids.add(anchor)
         return anchor
 
-    def locate(self, node: LexborNode) -> tuple[str, int]:
-        """The text of the block around `node`, and where `node`'s text starts in it."""
+    def locate(self, node: LexborNode) -> tuple[_Block, int]:
+        """The block around `node`, and where `node`'s text starts in the block's text."""
         block = node.parent
         while block is not None and block.tag not in BLOCKS:
             block = block.parent
         if block is None:  # loose text at the top of a fragment
-            return node.text_content, 0
+            return _Block(node.text_content), 0
         known = self.blocks.get(block.mem_id)
         if known is None:
             parts, offsets, length = [], {}, 0
@@ -188,31 +209,68 @@ class _PageLinker:
                 content = piece.text_content or ""
                 parts.append(content)
                 length += len(content)
-            known = self.blocks[block.mem_id] = ("".join(parts), offsets)
-        block_text, offsets = known
-        return block_text, offsets.get(node.mem_id, 0)
+            known = self.blocks[block.mem_id] = _Block("".join(parts), offsets)
+        return known, known.offsets.get(node.mem_id, 0)
 
 
-def sentence_around(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tuple[str, str, str]:
+class _Block:
+    """The text of a block a backlink quotes from; its sentence breaks are found once, when first needed."""
+
+    __slots__ = ("text", "offsets", "_breaks")
+
+    def __init__(self, text: str, offsets: dict[int, int] | None = None):
+        self.text = text
+        self.offsets = offsets or {}
+        self._breaks: SentenceBreaks | None = None
+
+    @property
+    def breaks(self) -> SentenceBreaks:
+        if self._breaks is None:
+            self._breaks = SentenceBreaks(self.text)
+        return self._breaks
+
+
+class SentenceBreaks:
+    """Where the sentences of a text end: for each break, where its punctuation starts and
+    ends, and where the next sentence starts (after the spaces)."""
+
+    __slots__ = ("starts", "stops", "ends")
+
+    def __init__(self, text: str):
+        self.starts, self.stops, self.ends = [], [], []
+        for found in _SENTENCE_END.finditer(text):
+            self.starts.append(found.start())
+            self.stops.append(found.start() + len(found.group().rstrip()))
+            self.ends.append(found.end())
+
+
+def sentence_around(
+    text: str, start: int, end: int, words: int = CONTEXT_WORDS, breaks: SentenceBreaks | None = None
+) -> tuple[str, str, str]:
     """The sentence holding text[start:end], cut to about `words` words around it.
 
     Returns (before, mention, after) with spaces squashed; "…" marks a cut.
+    `breaks` are the text's sentence breaks, if already found.
     """
-    sentence_start = 0
-    for found in _SENTENCE_END.finditer(text, 0, start):
-        sentence_start = found.end()
-    found = _SENTENCE_END.search(text, end)
-    sentence_end = found.start() + len(found.group().rstrip()) if found else len(text)
+    breaks = breaks or SentenceBreaks(text)
+    i = bisect_right(breaks.ends, start)
+    sentence_start = breaks.ends[i - 1] if i else 0
+    j = bisect_left(breaks.starts, end)
+    sentence_end = breaks.stops[j] if j < len(breaks.starts) else len(text)
 
-    mention = _SPACES.sub(" ", text[start:end])
-    before_words = list(_WORD.finditer(text, sentence_start, start))
-    after_words = list(_WORD.finditer(text, end, sentence_end))
+    mention = " ".join(text[start:end].split())
+    before_words = text[sentence_start:start].split()
+    after_words = text[end:sentence_end].split()
     budget = max(words - len(mention.split()), 0)
     keep_before = min(len(before_words), max(budget // 2, budget - len(after_words)))
     keep_after = min(len(after_words), budget - keep_before)
 
-    before = _SPACES.sub(" ", text[before_words[-keep_before].start() : start]) if keep_before else ""
-    after = _SPACES.sub(" ", text[end : after_words[keep_after - 1].end()]) if keep_after else ""
+    before = " ".join(before_words[len(before_words) - keep_before :]) if keep_before else ""
+    if keep_before and text[start - 1].isspace():
+        before += " "
+    after = " ".join(after_words[:keep_after]) if keep_after else ""
+    if keep_after and text[end].isspace():
+        after = " " + after
     if keep_before < len(before_words):
         before = "…" + (before if keep_before else " ")
     if keep_after < len(after_words):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from . import contract
@@ -25,6 +26,8 @@ NO_MENTIONS = "No page mentions this term yet."
 _ARTICLES = ("the ", "a ", "an ")
 SEARCH_EXCLUDE = "data-search-exclude"  # understood by Material's search plugin
 SECTION_SEPARATOR = " &#8250; "  # "›" between a backlink's page and section, as the HTML has it
+# Page titles, sections, addresses and anchors recur in backlink after backlink.
+_escape_name = lru_cache(maxsize=4096)(escape)
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,12 @@ def backlink_html(link: Backlink) -> str:
     keep thousands of them compactly until their term pages are rendered.
     """
     mention = link.mention
-    where = escape(link.page_title)
+    where = _escape_name(link.page_title)
     if mention.section and mention.section != link.page_title:
-        where += f"{SECTION_SEPARATOR}{escape(mention.section)}"
+        where += f"{SECTION_SEPARATOR}{_escape_name(mention.section)}"
     quote = f"{escape(mention.before)}<mark>{escape(mention.text)}</mark>{escape(mention.after)}"
     item = (
-        f'<li><a href="{escape(link.href)}#{escape(mention.anchor)}">{where}</a> '
+        f'<li><a href="{_escape_name(link.href)}#{_escape_name(mention.anchor)}">{where}</a> '
         f'<q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
     )
     return item.encode("ascii", "xmlcharrefreplace").decode("ascii")
