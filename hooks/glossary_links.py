@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import tempfile
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -43,12 +45,10 @@ class Build:
     glossary: Glossary | None = None
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
-    # slug → its "Mentioned in" entries, one after the other: ASCII bytes, one growing buffer per
-    # term rather than a string per entry, which the build would scatter across the heap.
-    backlinks: dict[str, bytearray] = field(default_factory=dict)
+    backlinks: BacklinkSpool | None = None
     linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
     content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, its backlinks
-    content_before_render: str | None = None  # of the page being rendered
+    content_after_render: str | None = None  # of the page being rendered: what search read of its own
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
 
     def definition(self, slug: str) -> str:
@@ -83,12 +83,51 @@ class Build:
         return self.site_url + ("" if url == "./" else url)
 
 
+class BacklinkSpool:
+    """Every "Mentioned in" entry of a build, written to a temporary file as soon as
+    its mention is found, until its term's page is rendered.
+
+    At 1,000 pages the entries are megabytes, found while MkDocs reads the pages
+    and kept until the end: in memory, they and the holes they leave between the
+    pages' strings added a quarter to the build's peak memory (benchmarks/).
+    Entries are ASCII (`publish.backlink_html`); the file goes with the build.
+    """
+
+    def __init__(self, slugs):
+        self.file = tempfile.TemporaryFile()
+        self.size = 0
+        self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, start, …
+
+    def add(self, slug: str, entry: str) -> None:
+        data = entry.encode("ascii")
+        self.file.write(data)
+        self.spans[slug].extend((self.size, len(data)))
+        self.size += len(data)
+
+    def has_entries(self, slug: str) -> bool:
+        return bool(self.spans[slug])
+
+    def take(self, slug: str) -> list[str]:
+        """The term's entries in the order they were found; read once."""
+        self.file.flush()
+        spans, entries = self.spans.pop(slug), []
+        for i in range(0, len(spans), 2):
+            self.file.seek(spans[i])
+            entries.append(self.file.read(spans[i + 1]).decode("ascii"))
+        self.file.seek(0, 2)  # back to the end, where `add` writes
+        return entries
+
+    def close(self) -> None:
+        self.file.close()
+
+
 _build: Build | None = None
 
 
 def on_config(config, **kwargs):
     """Start a new build: read and check the options."""
     global _build
+    _close()  # of a build `mkdocs serve` gave up on
     options = dict(config.extra.get("glossary") or {})
     unknown = sorted(set(options) - set(DEFAULTS))
     if unknown:
@@ -132,7 +171,7 @@ def on_files(files: Files, config, **kwargs):
         raise PluginError(str(error)) from None
     build.term_files = term_files
     build.slug_of_source = {file.src_uri: slug for slug, file in term_files.items()}
-    build.backlinks = {slug: bytearray() for slug in term_files}
+    build.backlinks = BacklinkSpool(term_files)
     published = {file.dest_uri: file for file in files}
     for alias, slug in redirects.items():
         files.append(_redirect_file(build, alias, slug, published, config))
@@ -156,7 +195,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
                 title, href = page.title or page.url, build.href_to(page)
             seen[mention.term] = None
             entry = publish.backlink_html(publish.Backlink(title, href, mention))
-            build.backlinks[mention.term] += entry.encode("ascii")
+            build.backlinks.add(mention.term, entry)
     if seen:
         build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
@@ -189,7 +228,7 @@ def on_env(env, config, files: Files, **kwargs):
         if file.page is None or file.page.content is None:
             continue
         _add_to_toc(file.page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
-        if not build.backlinks[slug]:
+        if not build.backlinks.has_entries(slug):
             log.info(f"Glossary: no page mentions '{build.glossary.terms[slug].title}' ({file.src_uri}).")
     # The 404 page (overrides/404.html) suggests terms for a mistyped address.
     env.globals["glossary_index"] = f"{build.folder}/"
@@ -217,9 +256,10 @@ def _page_for_search(context, page: Page, config, **kwargs):
     if page.content is None:
         return context
     slug = build.term_of(page)
-    section = publish.backlinks_html([build.backlinks.pop(slug).decode("ascii")]) if slug is not None else ""
+    section = publish.backlinks_html(build.backlinks.take(slug)) if slug is not None else ""
     build.content_parts = (page.content, section)
-    page.content = _LINK.sub(r"\1", page.content) + _FOR_SEARCH.sub("", section)
+    build.content_after_render = _LINK.sub(r"\1", page.content)
+    page.content = build.content_after_render + _FOR_SEARCH.sub("", section)
     return context
 
 
@@ -229,8 +269,7 @@ def _page_for_readers(context, page: Page, config, **kwargs):
     and the definitions of the terms the page links.
 
     The definitions come this late so that the search plugin does not parse
-    them. Both go again in on_post_page: MkDocs keeps every page's content
-    until the build ends, and what the hook added is in the written page.
+    them. All of it goes again in on_post_page, once the page is written.
     """
     build = _current()
     if build.content_parts is None:
@@ -238,7 +277,6 @@ def _page_for_readers(context, page: Page, config, **kwargs):
     own, backlinks = build.content_parts
     build.content_parts = None
     linked = build.linked.get(page.file.src_uri) or ()
-    build.content_before_render = own
     page.content = own + backlinks + publish.definitions_html(build.definition(slug) for slug in linked)
     return context
 
@@ -253,11 +291,31 @@ _FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.
 
 
 def on_post_page(output: str, page: Page, config, **kwargs):
-    """Forget what the page got for rendering: the written page has it."""
+    """Once the page is written, it keeps what search read of its own: its text without the hook's links.
+
+    MkDocs holds every page's content until the build ends; the links, backlinks
+    and definitions are in the written page, and would only add to the build's
+    peak memory (at 1,000 pages, several times their own size, in the holes they
+    leave in the heap).
+    """
     build = _current()
-    if build.content_before_render is not None:
-        page.content, build.content_before_render = build.content_before_render, None
+    if build.content_after_render is not None:
+        page.content, build.content_after_render = build.content_after_render, None
     return output
+
+
+def on_post_build(config, **kwargs):
+    """The build is written: let go of the backlinks' temporary file."""
+    _close()
+
+
+def on_build_error(error, **kwargs):
+    _close()
+
+
+def _close() -> None:
+    if _build is not None and _build.backlinks is not None:
+        _build.backlinks.close()
 
 
 def _current() -> Build:
