@@ -25,8 +25,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from glossary import contract, publish
-from glossary.linker import FIRST_PER_PAGE, MODES, link_html
+from glossary import publish
+from glossary.linker import FIRST_PER_PAGE, MODES, link_html, unlinked
 from glossary.terms import Glossary, GlossaryError, read_term
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -47,7 +47,7 @@ class Build:
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
     backlinks: BacklinkSpool | None = None
     linked: dict[str, list[str]] = field(default_factory=dict)  # src_uri → slugs of the terms it links
-    content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, its backlinks
+    content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, what follows it
     content_after_render: str | None = None  # of the page being rendered: what search read of its own
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
 
@@ -204,10 +204,9 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
         page.meta.setdefault("search", {}).setdefault("boost", build.boost)
         page.meta.setdefault("description", term.summary)
         page.meta["structured_data"] = publish.defined_term_json(term, build.absolute(page.url), index_url)
-        related = publish.related_html(term, glossary.terms, lambda target: build.href(target, page))
         copy = publish.copy_link_html(build.absolute(page.url))
-        html = copy + publish.aliases_html(term) + html + related
-        if related:
+        html = copy + publish.aliases_html(term) + html
+        if term.related:  # the list itself comes with "Mentioned in", after search has read the page
             _add_to_toc(page, publish.RELATED_HEADING, publish.RELATED_ID)
     elif build.is_index(page):
         urls = {s: build.absolute(file.url) for s, file in build.term_files.items()}
@@ -242,7 +241,9 @@ def on_env(env, config, files: Files, **kwargs):
 @event_priority(100)  # before Material's search indexes the page
 def _page_for_search(context, page: Page, config, **kwargs):
     """The page as the search plugin should read it: without the links the hook
-    made, and with a term page's "Mentioned in" section naming pages only.
+    made, and with a term page's "Mentioned in" section naming pages only. A
+    term page's "Related terms" (other terms' summaries) is left out: a search
+    for words of a summary should find that term, not every term related to it.
 
     Material's search parses HTML in Python, so every tag costs it time; the
     links change no word it indexes (tests compare the index with a build
@@ -257,16 +258,19 @@ def _page_for_search(context, page: Page, config, **kwargs):
         return context
     slug = build.term_of(page)
     section = publish.backlinks_html(build.backlinks.take(slug)) if slug is not None else ""
-    build.content_parts = (page.content, section)
-    build.content_after_render = _LINK.sub(r"\1", page.content)
+    related = "" if slug is None else publish.related_html(
+        build.glossary.terms[slug], build.glossary.terms, lambda target: build.href(target, page)
+    )
+    build.content_parts = (page.content, related + section)
+    build.content_after_render = unlinked(page.content)
     page.content = build.content_after_render + _FOR_SEARCH.sub("", section)
     return context
 
 
 @event_priority(-100)  # after Material's search has indexed the page
 def _page_for_readers(context, page: Page, config, **kwargs):
-    """The page as it is rendered: its links, the full "Mentioned in" section,
-    and the definitions of the terms the page links.
+    """The page as it is rendered: its links, "Related terms" and the full
+    "Mentioned in" section, and the definitions of the terms the page links.
 
     The definitions come this late so that the search plugin does not parse
     them. All of it goes again in on_post_page, once the page is written.
@@ -283,8 +287,6 @@ def _page_for_readers(context, page: Page, config, **kwargs):
 
 on_page_context = CombinedEvent(_page_for_search, _page_for_readers)
 
-# A link the linker made, as it writes them (its text holds no "<": text is escaped).
-_LINK = re.compile(rf'<a class="{contract.TERM_LINK}" [^>]*>([^<]*)</a>')
 # What search does not need of a "Mentioned in" entry: the section after the page's title, the
 # quotation, and the link's tags (text never holds a "<": it is escaped; entries are ASCII).
 _FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)

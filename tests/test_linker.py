@@ -1,7 +1,7 @@
 """The linker on its own: HTML in, linked HTML and the mentions for backlinks out."""
 
 import pytest
-from glossary.linker import EVERY_MENTION, FIRST_PER_SECTION, link_html, sentence_around
+from glossary.linker import EVERY_MENTION, FIRST_PER_SECTION, link_html, sentence_around, unlinked
 from glossary.terms import Glossary, Term
 from selectolax.lexbor import LexborHTMLParser
 
@@ -190,3 +190,10 @@ def test_a_page_holding_every_marker_character_is_refused_with_a_reason():
 def test_attribute_values_are_escaped():
     html, _ = link_html("<p>A token.</p>", GLOSSARY, lambda slug: f'../a&b"/{slug}/')
     assert 'href="../a&amp;b&quot;/token/"' in html
+
+
+def test_unlinked_gives_back_the_page_without_its_links():
+    page = '<p>A token, <a href="x">a link</a> &amp; weights: <a class="other">kept</a>.</p>'
+    html, _ = link(page)
+    assert html.count('class="glossary-term"') == 2
+    assert unlinked(html) == page

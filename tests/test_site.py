@@ -268,3 +268,17 @@ def test_every_page_loads_the_lightbox_once_and_deferred(site):
         start = tree.css("#init-glightbox")
         assert len(start) == 1 and start[0].attributes.get("type") == "module", url
         assert "GLightbox(" in start[0].text(), url
+
+
+def test_search_finds_a_summary_on_its_own_term_not_on_the_terms_related_to_it(site):
+    # Term pages show their related terms' summaries; search indexes each summary on its own term's page only.
+    docs = site.search_index()["docs"]
+    assert not [d for d in docs if d["location"].endswith("#related-terms")]
+    related = {slug: fm.get("related", []) for slug, fm in TERMS.items() if fm.get("related")}
+    assert len(related) >= 10
+    for slug, others in related.items():
+        assert html_of(site, f"glossary/{slug}/").css(".glossary-related li"), slug
+        text = " ".join(html.unescape(d["text"]) for d in docs if d["location"].startswith(f"glossary/{slug}/"))
+        for other in others:
+            summary = " ".join(TERMS[other]["summary"].split())
+            assert summary not in " ".join(text.split()), (slug, other)

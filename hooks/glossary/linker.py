@@ -108,6 +108,15 @@ def link_html(
     return page.tags_in(linked), page.mentions
 
 
+def unlinked(html: str) -> str:
+    """`html` without the links `link_html` made in it: their text stays, their tags go."""
+    return _LINK.sub(r"\1", html)
+
+
+# A link as `link_html` writes it (its text holds no "<": the serializer escapes text).
+_LINK = re.compile(rf'<a class="{contract.TERM_LINK}" [^>]*>([^<]*)</a>')
+
+
 class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
