@@ -24,15 +24,27 @@ from mkdocs.plugins import event_priority
 
 SWITCH = "glightbox"  # mkdocs-glightbox's per-page switch in page.meta
 
+_tags: dict[str, str] | None = None  # what the template writes; the same on every page of a build
+
+
+def on_config(config, **kwargs):
+    """Work out the plugin's tags once per build, or None to leave the plugin alone."""
+    global _tags
+    plugin = config.plugins.get("glightbox")
+    if plugin is None or _privacy_on(config):
+        _tags = None
+    else:
+        _tags = {"style": _style(plugin.config, config), "start": _start(plugin.config, config)}
+    return config
+
 
 @event_priority(-100)  # after any plugin that reads page.meta in this event
 def on_page_context(context, page, config, **kwargs):
     """Give the template what the plugin would have injected into this page."""
-    plugin = config.plugins.get("glightbox")
-    if plugin is None or page.meta.get(SWITCH, True) is False or _privacy_on(config):
+    if _tags is None or page.meta.get(SWITCH, True) is False:
         return context
     page.meta[SWITCH] = False
-    context["lightbox"] = {"style": _style(plugin.config, config), "start": _start(plugin.config, config)}
+    context["lightbox"] = _tags
     return context
 
 

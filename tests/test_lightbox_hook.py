@@ -17,7 +17,8 @@ from support import ROOT
 @pytest.fixture(scope="module")
 def config():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return config.plugins.on_config(config)
+    config = config.plugins.on_config(config)
+    return lightbox.on_config(config)  # this test's own import of the hook, not the one MkDocs loaded
 
 
 def a_page(config, meta=None) -> Page:
@@ -60,6 +61,9 @@ def test_a_page_that_opts_out_of_the_lightbox_gets_no_tags(config):
 def test_with_materials_privacy_plugin_the_plugin_keeps_its_own_tags(config, monkeypatch):
     # Privacy rewrites image addresses, and the plugin's start then fixes the links: leave that to it.
     monkeypatch.setattr(lightbox, "_privacy_on", lambda config: True)
+    lightbox.on_config(config)
     page = a_page(config)
     assert "lightbox" not in lightbox.on_page_context({}, page=page, config=config)
     assert page.meta == {}
+    monkeypatch.undo()
+    lightbox.on_config(config)
