@@ -13,6 +13,9 @@ def axe():
 
 
 def violations(axe, page):
+    # Checked once transitions have ended: focusing a term scrolls the page, and Material's header
+    # then fades from the site's name to the page's title; mid-fade, axe measures a blended colour.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     return [
         (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
     ]
