@@ -50,6 +50,12 @@ def test_the_base_fixture_builds(tmp_path):
         ("summary-markup", "has a summary that contains '<' or '>'.", "Write the summary as plain text"),
         ("summary-too-long", "has a summary of 245 characters.", "Shorten it to at most 200"),
         (
+            "summary-two-sentences",
+            "has a summary of more than one sentence (the first ends at '…definition should be one sentence.').",
+            "Write it as one sentence",
+        ),
+        ("summary-no-period", "has a summary that does not end a sentence", "End the one-sentence summary with a period."),
+        (
             "duplicate-alias",
             "uses the name 'token', which is also a name of docs/glossary/token.md ('Token').",
             "remove it from one of the two pages",

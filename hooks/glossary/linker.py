@@ -24,6 +24,7 @@ from html import escape
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import contract
+from .matcher import SENTENCE_END as _SENTENCE_END
 from .terms import Glossary
 
 # How often a term is linked on one page (the `link` option).
@@ -51,7 +52,6 @@ BLOCKS = frozenset(
 )
 CONTEXT_WORDS = 25
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _SPACES = re.compile(r"\s+")
 # A link's attribute values (term URLs as seen from a page, slugs, anchors) recur page after page.
 _attribute = lru_cache(maxsize=4096)(escape)

@@ -35,6 +35,11 @@ _WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
 
 _SEP = object()  # a trie edge meaning "word separator"
 
+# Where a sentence ends inside running text: closing punctuation, maybe a quote or
+# bracket, then a space. Backlinks quote the sentence around a mention by it, and a
+# term's summary must not contain one, so both agree on what "one sentence" is.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
 
 def name_key(name: str) -> str:
     """The form two names are compared in: lower case, one space between words."""

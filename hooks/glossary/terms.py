@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .matcher import Matcher, name_key, plural
+from .matcher import SENTENCE_END, Matcher, name_key, plural
 
 SUMMARY_LIMIT = 200
 
@@ -132,6 +132,21 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
             source,
             f"has a summary of {len(summary)} characters.",
             f"Shorten it to at most {SUMMARY_LIMIT}: it is a one-sentence hover definition; the page body holds the rest.",
+        )
+    inner_end = SENTENCE_END.search(summary)
+    if inner_end:
+        first = summary[: inner_end.start() + 1]
+        raise GlossaryError(
+            source,
+            f"has a summary of more than one sentence (the first ends at '{_tail(first)}').",
+            "Write it as one sentence; the page body holds the rest. "
+            "Avoid abbreviations with a period, such as 'e.g.', which read as the end of a sentence.",
+        )
+    if summary[-1] not in ".!?":
+        raise GlossaryError(
+            source,
+            f"has a summary that does not end a sentence ('{_tail(summary)}').",
+            "End the one-sentence summary with a period.",
         )
     aliases = _text_list(meta, "aliases", source, "other spellings, e.g. ['ICL', 'weights']")
     related = _text_list(meta, "related", source, "slugs of other term pages, e.g. ['context-window']")
@@ -269,6 +284,12 @@ def _text_list(meta: dict, field: str, source: str, what: str) -> list[str]:
                 source, f"has an entry in '{field}' that is empty or not text ({item!r}).", f"Each entry is text: {what}."
             )
     return [item.strip() for item in value]
+
+
+def _tail(text: str, words: int = 5) -> str:
+    """The last few words of a text, to show a writer where in it the problem is."""
+    kept = text.split()
+    return ("…" if len(kept) > words else "") + " ".join(kept[-words:])
 
 
 def _kind(value: object) -> str:

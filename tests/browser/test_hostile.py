@@ -10,7 +10,7 @@ from support import build_with_real_config
 from test_build_errors import SITES
 
 # No '<' or '>' (those stop the build: see test_build_errors), but everything else a writer could paste.
-HOSTILE = """Quotes " and ' & ampersands, &lt;img src=x onerror="window.__ran=1"&gt; and &#60;script&#62;window.__ran=1&#60;/script&#62; {{ config }}"""
+HOSTILE = """Quotes " and ' & ampersands, &lt;img src=x onerror="window.__ran=1"&gt; and &#60;script&#62;window.__ran=1&#60;/script&#62; {{ config }}."""
 
 
 @pytest.fixture(scope="module")
