@@ -5,7 +5,7 @@
     python3 diagrams/draw.py --check   exit 1 and name each stale file if the committed SVGs differ
 
 Each diagram is one function that draws with palette keys ("text", "blue_ink", ...), never with raw
-colours, so the light and dark files always show the same thing. Output is deterministic: no dates,
+colors, so the light and dark files always show the same thing. Output is deterministic: no dates,
 no random ids. The script refuses to write a file whose text is below WCAG AA contrast (4.5:1)
 against what it sits on, or whose arrows and markers are below 3:1.
 Standard library only.
@@ -21,8 +21,8 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 WIDTH = 720
 
 # "page" is the page background the diagram sits on: Material's white, and its "slate" dark
-# background (about #1e2129). Each hue comes as a pale (or deep) fill, a line colour for shapes,
-# and an ink colour for text on the fill or the page.
+# background (about #1e2129). Each hue comes as a pale (or deep) fill, a line color for shapes,
+# and an ink color for text on the fill or the page.
 PALETTES = {
     "light": {
         "page": "#ffffff", "text": "#1a1c24", "muted": "#4a5060", "line": "#5c6270",
@@ -41,11 +41,11 @@ PALETTES = {
 }
 
 
-def luminance(colour):
-    """Relative luminance of a #rrggbb colour, as WCAG 2 defines it."""
+def luminance(color):
+    """Relative luminance of a #rrggbb color, as WCAG 2 defines it."""
     def channel(c):
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    r, g, b = (channel(int(color[i:i + 2], 16) / 255) for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -103,15 +103,15 @@ class Svg:
         self.el("polygon", points=" ".join(f"{num(px)},{num(py)}" for px, py in pts), fill=self.p[color])
 
     def dot(self, x, y, color, on="page", r=10):
-        """A ring marker: page-coloured centre, thick coloured edge."""
+        """A ring marker: page-colored centre, thick colored edge."""
         self.need(color, on, 3, "marker")
         self.el("circle", cx=x, cy=y, r=r, fill=self.p["page"], stroke=self.p[color], stroke_width=4)
 
     def badge(self, x, y, ok, on="page"):
         """A round tick (kept) or cross (lost) mark, drawn as paths so no font is needed."""
-        colour = "green_line" if ok else "red_line"
-        self.need(colour, on, 3, "badge")
-        self.el("circle", cx=x, cy=y, r=14, fill=self.p[colour])
+        color = "green_line" if ok else "red_line"
+        self.need(color, on, 3, "badge")
+        self.el("circle", cx=x, cy=y, r=14, fill=self.p[color])
         d = (f"M{num(x - 6)} {num(y + 0.5)} l4.5 4.5 l8.5 -9.5" if ok
              else f"M{num(x - 5.5)} {num(y - 5.5)} l11 11 M{num(x + 5.5)} {num(y - 5.5)} l-11 11")
         self.el("path", d=d, fill="none", stroke=self.p["page"], stroke_width=3.5,
@@ -131,7 +131,7 @@ class Svg:
         body = [head, f'<title id="{t}">{escape(self.title)}</title>', f'<desc id="{d}">{escape(self.desc)}</desc>']
         if self.defs:
             body.append("<defs>" + "".join(self.defs) + "</defs>")
-        # A page-coloured backdrop keeps the text readable when the image is opened in a lightbox.
+        # A page-colored backdrop keeps the text readable when the image is opened in a lightbox.
         body.append(f'<rect width="{WIDTH}" height="{self.height}" fill="{self.p["page"]}"/>')
         body += self.parts
         body.append("</svg>")
@@ -144,9 +144,9 @@ def compaction_spectrum(palette):
     s = Svg("compaction-spectrum", palette, 300,
             "The compaction spectrum: from retrieval to parametric learning",
             "A scale of how deeply new information is digested into a model. On the left, retrieval "
-            "(in-context learning, RAG) leaves the model unchanged; in the middle, modules such as LoRA "
-            "adapters are swappable add-ons; on the right, test-time training and fine-tuning change the "
-            "weights themselves.")
+            "(in-context learning, RAG) leaves the model unchanged; in the middle, LoRA modules and "
+            "compacted KV caches hold partly digested knowledge outside the main weights; on the right, "
+            "test-time training and fine-tuning change the weights themselves.")
     s.text(WIDTH / 2, 28, "How deeply new information is built into the model", size=18, color="muted")
 
     regions = [  # hue, heading, subheading, note under the axis
@@ -165,7 +165,7 @@ def compaction_spectrum(palette):
         s.rect(cx - 104, 236, 208, 38, "page", stroke=f"{hue}_line", r=19)
         s.text(cx, 261, note, size=18, color=f"{hue}_ink")
 
-    # The axis: a bar shading from one region's colour to the next, ending in an arrowhead.
+    # The axis: a bar shading from one region's color to the next, ending in an arrowhead.
     bar = s.gradient("axis", [(0, "blue_line"), (0.5, "amber_line"), (1, "green_line")])
     s.el("rect", x=20, y=145, width=666, height=10, rx=5, fill=bar)
     s.el("polygon", points="684,136 706,150 684,164", fill=s.p["green_line"])
@@ -173,7 +173,8 @@ def compaction_spectrum(palette):
     markers = [  # x on the axis, hue, label lines
         (62, "blue", ["In-context", "learning"]),
         (180, "blue", ["RAG"]),
-        (360, "amber", ["LoRA-style", "adapters"]),
+        (300, "amber", ["LoRA", "modules"]),
+        (420, "amber", ["Compacted", "KV cache"]),
         (544, "green", ["Test-time", "training"]),
         (654, "green", ["Fine-tuning"]),
     ]
