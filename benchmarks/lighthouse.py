@@ -120,15 +120,20 @@ def main() -> int:
 
     print(f"$ {' '.join(sys.argv)}  (lighthouse {LIGHTHOUSE_VERSION}, mobile preset, simulated throttling, median of {args.runs})")
     print()
-    print("| page | performance | accessibility | best practices | SEO | total blocking time | page weight | LCP | CLS |")
+    print("| page | performance (min–max) | accessibility | best practices | SEO | total blocking time (min–max) "
+          "| page weight | LCP | CLS |")
     print("|---|---|---|---|---|---|---|---|---|")
     try:
         for name, path in PAGES.items():
             runs = [audit(binary, base + path, work / f"{name.replace(' ', '-')}-{i}.json") for i in range(args.runs)]
             median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+            low = {key: min(run[key] for run in runs) for key in runs[0]}
+            high = {key: max(run[key] for run in runs) for key in runs[0]}
             print(
-                f"| {name} | {median['perf']:.0f} | {median['a11y']:.0f} | {median['best']:.0f} | {median['seo']:.0f} "
-                f"| {median['tbt']:.0f} ms | {median['weight']:.0f} KiB | {median['lcp'] / 1000:.1f} s | {median['cls']:.3f} |"
+                f"| {name} | {median['perf']:.0f} ({low['perf']:.0f}–{high['perf']:.0f}) | {median['a11y']:.0f} "
+                f"| {median['best']:.0f} | {median['seo']:.0f} "
+                f"| {median['tbt']:.0f} ms ({low['tbt']:.0f}–{high['tbt']:.0f}) | {median['weight']:.0f} KiB "
+                f"| {median['lcp'] / 1000:.1f} s | {median['cls']:.3f} |"
             )
     finally:
         server.shutdown()

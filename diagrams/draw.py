@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Draw the site's three diagrams as SVG, each in a light and a dark palette.
+"""Draw the site's three diagrams as SVG, each in a light and a dark palette, and each in a wide
+layout for desktops and a narrow one for phones.
 
-    python3 diagrams/draw.py           write docs/assets/diagrams/<stem>-light.svg and <stem>-dark.svg
+    python3 diagrams/draw.py           write docs/assets/diagrams/<stem>[-narrow]-light.svg and -dark.svg
     python3 diagrams/draw.py --check   exit 1 and name each stale file if the committed SVGs differ
 
 Each diagram is one function that draws with palette keys ("text", "blue_ink", ...), never with raw
@@ -18,7 +19,8 @@ from pathlib import Path
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "assets" / "diagrams"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-WIDTH = 720
+WIDTH = 720   # the wide layout, shown at up to the page's text width
+NARROW = 360  # the narrow layout, shown at a phone's width (about 360 px): its text is drawn at 16-18 px
 
 # "page" is the page background the diagram sits on: Material's white, and its "slate" dark
 # background (about #1e2129). Each hue comes as a pale (or deep) fill, a line color for shapes,
@@ -61,9 +63,9 @@ def num(v):
 class Svg:
     """Collects SVG elements for one diagram in one palette."""
 
-    def __init__(self, stem, palette, height, title, desc):
+    def __init__(self, stem, palette, height, title, desc, width=WIDTH):
         self.stem, self.palette, self.p = stem, palette, PALETTES[palette]
-        self.height, self.title, self.desc = height, title, desc
+        self.height, self.title, self.desc, self.width = height, title, desc, width
         self.defs, self.parts = [], []
 
     def need(self, fg, bg, ratio, what):
@@ -117,22 +119,23 @@ class Svg:
         self.el("path", d=d, fill="none", stroke=self.p["page"], stroke_width=3.5,
                 stroke_linecap="round", stroke_linejoin="round")
 
-    def gradient(self, name, stops):
+    def gradient(self, name, stops, vertical=False):
         gid = f"{self.stem}-{name}"
         body = "".join(f'<stop offset="{off}" stop-color="{self.p[c]}"/>' for off, c in stops)
-        self.defs.append(f'<linearGradient id="{gid}" x1="0" y1="0" x2="1" y2="0">{body}</linearGradient>')
+        end = 'x2="0" y2="1"' if vertical else 'x2="1" y2="0"'
+        self.defs.append(f'<linearGradient id="{gid}" x1="0" y1="0" {end}>{body}</linearGradient>')
         return f"url(#{gid})"
 
     def render(self):
         t, d = f"{self.stem}-title", f"{self.stem}-desc"
-        head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{self.height}" '
-                f'viewBox="0 0 {WIDTH} {self.height}" role="img" aria-labelledby="{t} {d}" '
+        head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}" height="{self.height}" '
+                f'viewBox="0 0 {self.width} {self.height}" role="img" aria-labelledby="{t} {d}" '
                 f'font-family="{FONT}">')
         body = [head, f'<title id="{t}">{escape(self.title)}</title>', f'<desc id="{d}">{escape(self.desc)}</desc>']
         if self.defs:
             body.append("<defs>" + "".join(self.defs) + "</defs>")
         # A page-colored backdrop keeps the text readable when the image is opened in a lightbox.
-        body.append(f'<rect width="{WIDTH}" height="{self.height}" fill="{self.p["page"]}"/>')
+        body.append(f'<rect width="{self.width}" height="{self.height}" fill="{self.p["page"]}"/>')
         body += self.parts
         body.append("</svg>")
         return "\n".join(body) + "\n"
@@ -140,20 +143,23 @@ class Svg:
 
 # --- 1. Compaction spectrum -------------------------------------------------------------------
 
+SPECTRUM_TITLE = "The compaction spectrum: from retrieval to parametric learning"
+SPECTRUM_ZONES = [  # hue, heading, subheading, note, the approaches placed in the zone
+    ("blue", "Retrieval", "no compaction", "model reads notes", [["In-context", "learning"], ["RAG"]]),
+    ("amber", "Modules", "some compaction", "swappable add-ons", [["LoRA", "modules"], ["Compacted", "KV cache"]]),
+    ("green", "Parametric learning", "full compaction", "weights change", [["Test-time", "training"], ["Fine-tuning"]]),
+]
+
+
 def compaction_spectrum(palette):
-    s = Svg("compaction-spectrum", palette, 300,
-            "The compaction spectrum: from retrieval to parametric learning",
+    s = Svg("compaction-spectrum", palette, 300, SPECTRUM_TITLE,
             "A scale of how deeply new information is digested into a model. On the left, retrieval "
             "(in-context learning, RAG) leaves the model unchanged; in the middle, LoRA modules and "
             "compacted KV caches hold partly digested knowledge outside the main weights; on the right, "
             "test-time training and fine-tuning change the weights themselves.")
     s.text(WIDTH / 2, 28, "How deeply new information is built into the model", size=18, color="muted")
 
-    regions = [  # hue, heading, subheading, note under the axis
-        ("blue", "Retrieval", "no compaction", "model reads notes"),
-        ("amber", "Modules", "some compaction", "swappable add-ons"),
-        ("green", "Parametric learning", "full compaction", "weights change"),
-    ]
+    regions = [zone[:4] for zone in SPECTRUM_ZONES]
     col_w, gap = 228, 10
     for i, (hue, name, sub, note) in enumerate(regions):
         x = 8 + i * (col_w + gap)
@@ -170,28 +176,52 @@ def compaction_spectrum(palette):
     s.el("rect", x=20, y=145, width=666, height=10, rx=5, fill=bar)
     s.el("polygon", points="684,136 706,150 684,164", fill=s.p["green_line"])
 
-    markers = [  # x on the axis, hue, label lines
-        (62, "blue", ["In-context", "learning"]),
-        (180, "blue", ["RAG"]),
-        (300, "amber", ["LoRA", "modules"]),
-        (420, "amber", ["Compacted", "KV cache"]),
-        (544, "green", ["Test-time", "training"]),
-        (654, "green", ["Fine-tuning"]),
-    ]
-    for x, hue, label in markers:
+    xs = [62, 180, 300, 420, 544, 654]  # where each approach sits on the axis
+    markers = [(hue, label) for hue, *_, labels in SPECTRUM_ZONES for label in labels]
+    for x, (hue, label) in zip(xs, markers):
         s.dot(x, 150, f"{hue}_line", on=f"{hue}_fill")
         s.lines(x, 186, label, size=18, gap=22, on=f"{hue}_fill")
     return s
 
 
+def compaction_spectrum_narrow(palette):
+    s = Svg("compaction-spectrum-narrow", palette, 604, SPECTRUM_TITLE,
+            "A scale, from top to bottom, of how deeply new information is digested into a model. First, "
+            "retrieval (in-context learning, RAG) leaves the model unchanged; then LoRA modules and "
+            "compacted KV caches hold partly digested knowledge outside the main weights; last, test-time "
+            "training and fine-tuning change the weights themselves.", width=NARROW)
+    s.lines(NARROW / 2, 22, ["How deeply new information", "is built into the model"], size=17, gap=21, color="muted")
+    # The axis runs down the left edge, shading from one zone's color to the next.
+    bar = s.gradient("axis", [(0, "blue_line"), (0.5, "amber_line"), (1, "green_line")], vertical=True)
+    s.el("rect", x=12, y=62, width=10, height=516, rx=5, fill=bar)
+    s.el("polygon", points="5,574 17,598 29,574", fill=s.p["green_line"])
+    for i, (hue, name, sub, note, labels) in enumerate(SPECTRUM_ZONES):
+        y = 60 + i * 180
+        fill = f"{hue}_fill"
+        s.rect(40, y, 312, 170, fill, r=12)
+        s.text(56, y + 28, name, size=18, bold=True, color=f"{hue}_ink", on=fill, anchor="start")
+        s.lines(56, y + 52, [sub, note], size=16, gap=21, on=fill, anchor="start")
+        for j, label in enumerate(labels):
+            s.dot(66, y + 106 + j * 36, f"{hue}_line", on=fill, r=8)
+            s.text(84, y + 112 + j * 36, " ".join(label), size=17, on=fill, anchor="start")
+    return s
+
+
 # --- 2. Where knowledge lives -----------------------------------------------------------------
 
+WHERE_TITLE = "Where a chat model's knowledge lives"
+WHERE_DESC = ("External memory is retrieved into the context window, and the answer comes from the context "
+              "window and the model's weights together. When the conversation ends the context window is "
+              "wiped; external memory and the weights survive, but the weights are never changed by use.")
+WHERE_AFTER = [  # kept?, name, what happens to it
+    (False, "Context window", ["wiped"]),
+    (True, "External memory", ["kept"]),
+    (True, "Weights", ["kept, but never", "changed by use"]),
+]
+
+
 def where_knowledge_lives(palette):
-    s = Svg("where-knowledge-lives", palette, 492,
-            "Where a chat model's knowledge lives",
-            "External memory is retrieved into the context window, and the answer comes from the context "
-            "window and the model's weights together. When the conversation ends the context window is "
-            "wiped; external memory and the weights survive, but the weights are never changed by use.")
+    s = Svg("where-knowledge-lives", palette, 492, WHERE_TITLE, WHERE_DESC)
 
     def box(x, y, w, h, hue, title, rows, dash=None):
         fill = f"{hue}_fill"
@@ -219,12 +249,7 @@ def where_knowledge_lives(palette):
     s.rect(230, 356, 260, 32, "page", stroke="line", r=16)
     s.text(360, 378, "Conversation ends", size=18, bold=True)
 
-    after = [  # kept?, name, what happens to it
-        (False, "Context window", ["wiped"]),
-        (True, "External memory", ["kept"]),
-        (True, "Weights", ["kept, but never", "changed by use"]),
-    ]
-    for i, (ok, name, rows) in enumerate(after):
+    for i, (ok, name, rows) in enumerate(WHERE_AFTER):
         x = 8 + i * 238
         s.badge(x + 22, 420, ok)
         s.text(x + 46, 427, name, size=18, bold=True, anchor="start")
@@ -232,14 +257,50 @@ def where_knowledge_lives(palette):
     return s
 
 
+def where_knowledge_lives_narrow(palette):
+    s = Svg("where-knowledge-lives-narrow", palette, 800, WHERE_TITLE, WHERE_DESC, width=NARROW)
+
+    def box(y, h, hue, title, rows, dash=None):
+        fill = f"{hue}_fill"
+        s.rect(8, y, 344, h, fill, stroke=f"{hue}_line", dash=dash)
+        s.text(180, y + 30, title, size=19, bold=True, color=f"{hue}_ink", on=fill)
+        s.lines(180, y + 56, rows, size=17, gap=22, on=fill)
+
+    # One column, read from the top: memory into the window, the window and the weights into the answer.
+    box(8, 104, "blue", "External memory", ["Chat history, databases,", "document stores"])
+    s.arrow(100, 114, 100, 166)
+    s.text(116, 146, "retrieved when needed", size=17, color="muted", anchor="start")
+    box(170, 104, "amber", "Context window", ["This conversation: your", "messages, pasted documents"], dash="8 6")
+    s.arrow(100, 276, 100, 330)
+    s.text(116, 310, "read", size=17, color="muted", anchor="start")
+    s.rect(40, 334, 280, 56, "page", stroke="text", width=2.5)
+    s.text(180, 369, "Answer", size=19, bold=True)
+    s.arrow(260, 444, 260, 394)
+    s.text(244, 426, "applied", size=17, color="muted", anchor="end")
+    box(448, 104, "green", "Weights", ["What training compressed", "into the model"])
+
+    # The end of the conversation, and what is left afterwards.
+    s.el("line", x1=8, y1=592, x2=352, y2=592, stroke=s.p["line"], stroke_width=2, stroke_dasharray="10 7")
+    s.rect(80, 576, 200, 32, "page", stroke="line", r=16)
+    s.text(180, 598, "Conversation ends", size=17, bold=True)
+    for i, (ok, name, rows) in enumerate(WHERE_AFTER):
+        y = 642 + i * 52
+        s.badge(26, y + 4, ok)
+        s.text(50, y, name, size=17, bold=True, anchor="start")
+        s.text(50, y + 22, " ".join(rows), size=16, anchor="start", color="green_ink" if ok else "red_ink")
+    return s
+
+
 # --- 3. Stability-plasticity trade-off --------------------------------------------------------
 
+BALANCE_TITLE = "The stability-plasticity trade-off"
+BALANCE_DESC = ("A slider between two failures: a model that changes too easily forgets old skills as it "
+                "learns new ones (catastrophic forgetting), and one that hardly changes cannot learn anything "
+                "new. The goal is the balanced zone in the middle.")
+
+
 def stability_plasticity(palette):
-    s = Svg("stability-plasticity", palette, 282,
-            "The stability-plasticity trade-off",
-            "A slider between two failures: a model that changes too easily forgets old skills as it "
-            "learns new ones (catastrophic forgetting), and one that hardly changes cannot learn anything "
-            "new. The goal is the balanced zone in the middle.")
+    s = Svg("stability-plasticity", palette, 282, BALANCE_TITLE, BALANCE_DESC)
     s.text(24, 34, "Model changes easily", size=18, color="muted", anchor="start")
     s.text(696, 34, "Model hardly changes", size=18, color="muted", anchor="end")
 
@@ -260,7 +321,30 @@ def stability_plasticity(palette):
     return s
 
 
-DIAGRAMS = [compaction_spectrum, where_knowledge_lives, stability_plasticity]
+def stability_plasticity_narrow(palette):
+    s = Svg("stability-plasticity-narrow", palette, 420, BALANCE_TITLE, BALANCE_DESC, width=NARROW)
+    s.text(12, 28, "Changes easily", size=16, color="muted", anchor="start")
+    s.text(348, 28, "Hardly changes", size=16, color="muted", anchor="end")
+    s.rect(120, 44, 120, 72, "green_fill", stroke="green_line", r=12, dash="7 5")
+    track = s.gradient("track", [(0, "red_line"), (0.5, "green_line"), (1, "blue_line")])
+    s.el("rect", x=12, y=74, width=336, height=12, rx=6, fill=track)
+    s.dot(180, 80, "green_line", r=15)
+    s.el("circle", cx=180, cy=80, r=5, fill=s.p["green_line"])
+    rows = [  # hue, name, what it means
+        ("red", "Too plastic", ["Catastrophic forgetting:", "new learning overwrites old"]),
+        ("green", "Balanced", ["Learn new things,", "keep old ones"]),
+        ("blue", "Too stable", ["Cannot learn", "anything new"]),
+    ]
+    for i, (hue, name, lines) in enumerate(rows):
+        y = 160 + i * 88
+        s.el("rect", x=12, y=y - 18, width=8, height=68, rx=4, fill=s.p[f"{hue}_line"])
+        s.text(32, y, name, size=19, bold=True, color=f"{hue}_ink", anchor="start")
+        s.lines(32, y + 26, lines, size=17, gap=22, anchor="start")
+    return s
+
+
+DIAGRAMS = [compaction_spectrum, compaction_spectrum_narrow, where_knowledge_lives, where_knowledge_lives_narrow,
+            stability_plasticity, stability_plasticity_narrow]
 
 
 def main(argv):

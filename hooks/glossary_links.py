@@ -31,7 +31,15 @@ from glossary.terms import Glossary, GlossaryError, read_term
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
-DEFAULTS = {"dir": "glossary", "link": FIRST_PER_PAGE, "boost": 2}
+DEFAULTS = {
+    "dir": "glossary",
+    "link": FIRST_PER_PAGE,
+    "boost": 2,
+    "max-per-paragraph": None,  # no cap
+    "essays": "essays",
+    "nav": "index",
+}
+NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, or every term page
 
 
 @dataclass
@@ -42,7 +50,11 @@ class Build:
     mode: str
     boost: float
     site_url: str
+    per_block: int | None = None
+    essays: str = "essays"
+    nav: str = "index"
     glossary: Glossary | None = None
+    index_file: File | None = None  # the glossary's index page, if the site has one
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
     slug_of_source: dict[str, str] = field(default_factory=dict)  # src_uri → slug
     backlinks: BacklinkSpool | None = None
@@ -62,6 +74,16 @@ class Build:
 
     def is_index(self, page: Page) -> bool:
         return page.file.src_uri == f"{self.folder}/index.md"
+
+    def is_essay(self, page: Page) -> bool:
+        """A page in the essays folder, unless its front matter says `essay: false`."""
+        return page.file.src_uri.startswith(self.essays + "/") and page.meta.get("essay", True) is not False
+
+    def group_of(self, page: Page) -> int:
+        """Where the page goes in a "Mentioned in" list."""
+        if self.term_of(page) is not None:
+            return publish.ENTRIES
+        return publish.ESSAYS if self.is_essay(page) else publish.OTHER_PAGES
 
     def href(self, slug: str, page: Page) -> str:
         return get_relative_url(self.term_files[slug].url, page.url)
@@ -96,24 +118,24 @@ class BacklinkSpool:
     def __init__(self, slugs):
         self.file = tempfile.TemporaryFile()
         self.size = 0
-        self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, start, …
+        self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, group, start, …
 
-    def add(self, slug: str, entry: str) -> None:
+    def add(self, slug: str, entry: str, group: int) -> None:
         data = entry.encode("ascii")
         self.file.write(data)
-        self.spans[slug].extend((self.size, len(data)))
+        self.spans[slug].extend((self.size, len(data), group))
         self.size += len(data)
 
     def has_entries(self, slug: str) -> bool:
         return bool(self.spans[slug])
 
-    def take(self, slug: str) -> list[str]:
-        """The term's entries in the order they were found; read once."""
+    def take(self, slug: str) -> list[tuple[int, str]]:
+        """The term's entries with their groups, in the order they were found; read once."""
         self.file.flush()
         spans, entries = self.spans.pop(slug), []
-        for i in range(0, len(spans), 2):
+        for i in range(0, len(spans), 3):
             self.file.seek(spans[i])
-            entries.append(self.file.read(spans[i + 1]).decode("ascii"))
+            entries.append((spans[i + 2], self.file.read(spans[i + 1]).decode("ascii")))
         self.file.seek(0, 2)  # back to the end, where `add` writes
         return entries
 
@@ -141,8 +163,22 @@ def on_config(config, **kwargs):
         )
     if not isinstance(options["boost"], (int, float)) or isinstance(options["boost"], bool):
         raise PluginError("mkdocs.yml: extra.glossary.boost must be a number, e.g. 2.")
+    cap = options["max-per-paragraph"]
+    if cap is not None and (not isinstance(cap, int) or isinstance(cap, bool) or cap < 1):
+        raise PluginError(
+            f"mkdocs.yml: extra.glossary.max-per-paragraph is {cap!r}. Use a whole number of links, 1 or more, "
+            "or leave it out for no cap."
+        )
+    if options["nav"] not in NAV_CHOICES:
+        raise PluginError(
+            f"mkdocs.yml: extra.glossary.nav is {options['nav']!r}. Use one of: {', '.join(NAV_CHOICES)} "
+            "(the sidebar shows the glossary's index only, or every term page)."
+        )
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-    _build = Build(str(options["dir"]).strip("/"), options["link"], options["boost"], site_url)
+    _build = Build(
+        str(options["dir"]).strip("/"), options["link"], options["boost"], site_url,
+        per_block=cap, essays=str(options["essays"]).strip("/"), nav=options["nav"],
+    )
     return config
 
 
@@ -170,6 +206,7 @@ def on_files(files: Files, config, **kwargs):
     except GlossaryError as error:
         raise PluginError(str(error)) from None
     build.term_files = term_files
+    build.index_file = files.get_file_from_path(f"{build.folder}/index.md")
     build.slug_of_source = {file.src_uri: slug for slug, file in term_files.items()}
     build.backlinks = BacklinkSpool(term_files)
     published = {file.dest_uri: file for file in files}
@@ -185,17 +222,22 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     glossary = build.glossary
     slug = build.term_of(page)
     try:
-        html, mentions = link_html(html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode)
+        html, mentions = link_html(
+            html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode, per_block=build.per_block
+        )
     except ValueError as error:
         raise PluginError(f"{_display_path(page.file, config)}: {error}.") from None
     seen: dict[str, None] = {}
+    # The index lists every term: it is the way in, not a page that mentions them.
+    source = not build.is_index(page)
     for mention in mentions:
         if mention.term not in seen:  # one backlink per page: its first mention
             if not seen:
-                title, href = page.title or page.url, build.href_to(page)
+                title, href, group = page.title or page.url, build.href_to(page), build.group_of(page)
             seen[mention.term] = None
-            entry = publish.backlink_html(publish.Backlink(title, href, mention))
-            build.backlinks.add(mention.term, entry)
+            if source:
+                entry = publish.backlink_html(publish.Backlink(title, href, mention))
+                build.backlinks.add(mention.term, entry, group)
     if seen:
         build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
@@ -204,10 +246,16 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
         page.meta.setdefault("search", {}).setdefault("boost", build.boost)
         page.meta.setdefault("description", term.summary)
         page.meta["structured_data"] = publish.defined_term_json(term, build.absolute(page.url), index_url)
-        copy = publish.copy_link_html(build.absolute(page.url))
-        html = copy + publish.aliases_html(term) + html
+        index_href = get_relative_url(build.index_file.url, page.url) if build.index_file else None
+        html = publish.entry_head_html(term, build.absolute(page.url), index_href) + html
         if term.related:  # the list itself comes with "Mentioned in", after search has read the page
             _add_to_toc(page, publish.RELATED_HEADING, publish.RELATED_ID)
+    elif build.is_essay(page):
+        try:
+            byline = publish.byline_html(page.meta.get("source"), _words(html), _display_path(page.file, config))
+        except GlossaryError as error:
+            raise PluginError(str(error)) from None
+        html = _after_title(html, byline)
     elif build.is_index(page):
         urls = {s: build.absolute(file.url) for s, file in build.term_files.items()}
         page.meta["structured_data"] = publish.defined_term_set_json(glossary.terms.values(), urls, index_url)
@@ -218,6 +266,29 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     if page.meta.get("description"):
         page.meta["description"] = escape(" ".join(str(page.meta["description"]).split()))
     return html
+
+
+def on_nav(nav, config, files: Files, **kwargs):
+    """The sidebar lists the glossary as one link, to its index, however many terms it has
+    (`nav: index`, the default); term pages stay in the site, in search and in the
+    previous/next links at their foot."""
+    build = _current()
+    if build.nav != "index" or build.index_file is None or build.index_file.page is None:
+        return nav
+    index = build.index_file.page
+
+    def collapse(items, parent) -> bool:
+        for i, item in enumerate(items):
+            if getattr(item, "is_section", False):
+                if any(child is index for child in item.children):
+                    items[i], index.parent = index, parent
+                    return True
+                if collapse(item.children, item):
+                    return True
+        return False
+
+    collapse(nav.items, None)
+    return nav
 
 
 def on_env(env, config, files: Files, **kwargs):
@@ -241,17 +312,15 @@ def on_env(env, config, files: Files, **kwargs):
 @event_priority(100)  # before Material's search indexes the page
 def _page_for_search(context, page: Page, config, **kwargs):
     """The page as the search plugin should read it: without the links the hook
-    made, and with a term page's "Mentioned in" section naming pages only. A
-    term page's "Related terms" (other terms' summaries) is left out: a search
-    for words of a summary should find that term, not every term related to it.
+    made, and without a term page's "Related terms" and "Mentioned in".
 
-    Material's search parses HTML in Python, so every tag costs it time; the
-    links change no word it indexes (tests compare the index with a build
-    without the hook). Search indexes which pages mention a term, not the
-    sections and sentences quoted from them: those are indexed on their own
-    pages, and a search for a phrase should land there, not on every term page
-    that quotes it (a search for "weights" once ranked a term that was merely
-    mentioned in the section "Why updating the weights is hard" first).
+    Both lists are about other pages: "Related terms" repeats their summaries,
+    and "Mentioned in" their names and sentences. Indexed, they made a search
+    for "ICL" return seven results, five of them term pages whose only match
+    was a backlink from In-Context Learning's page (reader review, 2026-12);
+    each summary and sentence is found on its own page instead. Material's
+    search parses HTML in Python, so every tag costs it time; the links change
+    no word it indexes (tests compare the index with a build without the hook).
     """
     build = _current()
     if page.content is None:
@@ -262,8 +331,7 @@ def _page_for_search(context, page: Page, config, **kwargs):
         build.glossary.terms[slug], build.glossary.terms, lambda target: build.href(target, page)
     )
     build.content_parts = (page.content, related + section)
-    build.content_after_render = unlinked(page.content)
-    page.content = build.content_after_render + _FOR_SEARCH.sub("", section)
+    build.content_after_render = page.content = unlinked(page.content)
     return context
 
 
@@ -286,11 +354,6 @@ def _page_for_readers(context, page: Page, config, **kwargs):
 
 
 on_page_context = CombinedEvent(_page_for_search, _page_for_readers)
-
-# What search does not need of a "Mentioned in" entry: the section after the page's title, the
-# quotation, and the link's tags (text never holds a "<": it is escaped; entries are ASCII).
-_FOR_SEARCH = re.compile(rf"{re.escape(publish.SECTION_SEPARATOR)}[^<]*|\s*<q\b.*?</q>|</?a\b[^>]*>", re.DOTALL)
-
 
 def on_post_page(output: str, page: Page, config, **kwargs):
     """Once the page is written, it keeps what search read of its own: its text without the hook's links.
@@ -331,6 +394,23 @@ def _display_path(file: File, config) -> str:
     if file.abs_src_path and config.config_file_path:
         return os.path.relpath(file.abs_src_path, os.path.dirname(os.path.abspath(config.config_file_path)))
     return file.src_uri
+
+
+def _words(html: str) -> int:
+    """How many words a reader reads on the page: its text, without tags."""
+    return len(_TAG.sub(" ", html).split())
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _after_title(html: str, addition: str) -> str:
+    """`addition` right under the page's own <h1>, or first if the page has none."""
+    end = html.find("</h1>")
+    if end < 0:
+        return addition + html
+    end += len("</h1>")
+    return html[:end] + "\n" + addition + html[end:]
 
 
 def _term_file_name(src_uri: str, folder: str) -> str | None:

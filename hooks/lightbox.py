@@ -1,14 +1,15 @@
-"""MkDocs hook: the theme loads mkdocs-glightbox's script without blocking the first paint.
+"""MkDocs hook: the theme loads mkdocs-glightbox only when a reader opens an image.
 
 mkdocs-glightbox wraps images in links (`on_page_content`, left to it) and then
 parses every written page once more to add its stylesheet, a render-blocking
 script in <head>, and an inline start at the end of <body> (`on_post_page`).
 This hook hands the second part to the theme: `overrides/main.html` writes the
-same tags with the script deferred and the start as an inline module script,
-which browsers run after deferred scripts, from a server or a file:// URL.
-Besides the first paint (Lighthouse's largest render-blocking request), that
-spares the build a parse and a copy of every page, a megabyte each once the
-navigation is large.
+stylesheet patch and the start, as an inline module script that loads the
+library on the first click on an image, from a server or a file:// URL. Pages
+no longer block on it or run it at load (Lighthouse's total blocking time), and
+the build is spared a parse and a copy of every page, a megabyte each once the
+navigation is large. The hook also gives each diagram's lightbox the caption of
+its figure.
 
 The hook turns the plugin's page step off with the plugin's own per-page switch
 (`glightbox: false` in page.meta), set after the plugin has wrapped the page's
@@ -19,8 +20,10 @@ Material's privacy plugin is on, whose image rewriting the start would need.
 from __future__ import annotations
 
 import json
+from html import escape
 
 from mkdocs.plugins import event_priority
+from selectolax.lexbor import LexborHTMLParser
 
 SWITCH = "glightbox"  # mkdocs-glightbox's per-page switch in page.meta
 
@@ -36,6 +39,28 @@ def on_config(config, **kwargs):
     else:
         _tags = {"style": _style(plugin.config, config), "start": _start(plugin.config, config)}
     return config
+
+
+@event_priority(-100)  # after mkdocs-glightbox (and the glossary) have done their part of the page
+def on_page_content(html, page, config, **kwargs):
+    """A diagram's lightbox shows its figure's caption: the plugin reads only the image's own attributes.
+
+    GLightbox puts a description into the page as HTML, so the caption goes in as escaped text.
+    """
+    if _tags is None or "<figcaption" not in html or "glightbox" not in html:
+        return html
+    tree = LexborHTMLParser(html, is_fragment=True)
+    changed = False
+    for figure in tree.css("figure"):
+        caption = figure.css_first("figcaption")
+        if caption is None:
+            continue
+        text = escape(" ".join(caption.text().split()), quote=False)
+        for link in figure.css("a.glightbox"):
+            if not link.attributes.get("data-description"):
+                link.attrs["data-description"] = text
+                changed = True
+    return tree.html if changed else html
 
 
 @event_priority(-100)  # after any plugin that reads page.meta in this event
@@ -75,11 +100,42 @@ def _style(options, config) -> str:
 
 
 def _start(options, config) -> str:
-    """The plugin's start script: its options, and a reload after each instant navigation."""
+    """The plugin's start script, its options and a reload after each instant navigation, run
+    the first time a reader opens an image: until then no page loads or runs glightbox
+    (15 KB, and a long task on a phone, on pages that mostly have no image at all).
+
+    The script tag carries the library's addresses (`data-script`, `data-style`), which the
+    theme writes with its `url` filter, so they are right from any page and from file://.
+    """
     settings = {key: options[key] for key in ("touchNavigation", "loop", "zoomable", "draggable")}
     settings["openEffect"] = settings["closeEffect"] = options["effect"]
     settings["slideEffect"] = options["slide_effect"]
-    start = f"const lightbox = GLightbox({json.dumps(settings)});\n"
+    start = (
+        # Absolute now: after an instant navigation, a relative address would count from another page.
+        'const given = document.getElementById("init-glightbox").dataset;\n'
+        "const assets = { script: new URL(given.script, location.href).href, "
+        "style: new URL(given.style, location.href).href };\n"
+        "let lightbox = null, loading = null;\n"
+        "const fetched = (node) => new Promise((done, fail) => { node.onload = done; node.onerror = fail; "
+        "document.head.append(node); });\n"
+        "const load = () => loading = loading || Promise.all([\n"
+        '  fetched(Object.assign(document.createElement("link"), { rel: "stylesheet", href: assets.style })),\n'
+        '  fetched(Object.assign(document.createElement("script"), { src: assets.script })),\n'
+        f"]).then(() => {{ lightbox = GLightbox({json.dumps(settings)}); }});\n"
+        'document.addEventListener("click", (event) => {\n'
+        '  const link = event.target instanceof Element && event.target.closest("a.glightbox");\n'
+        "  if (!link || lightbox) return;  // once started, glightbox opens its own links\n"
+        "  event.preventDefault();\n"
+        "  event.stopPropagation();\n"
+        "  load().then(() => link.click());\n"
+        "}, true);\n"
+    )
     if config.theme.name == "material" or "navigation.instant" in config.theme.get("features", []):
-        start += "document$.subscribe(() => { lightbox.reload(); });\n"
+        # Material may start after this script (on DOMContentLoaded, or later: see overrides/main.html).
+        start += (
+            "let watching = false;\n"
+            "const watch = () => { if (watching || !window.document$) return; watching = true; "
+            "document$.subscribe(() => { if (lightbox) lightbox.reload(); }); };\n"
+            'watch();\ndocument.addEventListener("DOMContentLoaded", watch);\n'
+        )
     return start

@@ -85,6 +85,8 @@ def test_an_unknown_field_is_a_warning_that_strict_mode_refuses(tmp_path):
         ("link: sometimes", "extra.glossary.link is 'sometimes'. Use one of: first-per-page, first-per-section, every-mention."),
         ("links: every-mention", "unknown option extra.glossary.links."),
         ("boost: high", "extra.glossary.boost must be a number"),
+        ("max-per-paragraph: 0", "extra.glossary.max-per-paragraph is 0. Use a whole number of links, 1 or more"),
+        ("nav: sidebar", "extra.glossary.nav is 'sidebar'. Use one of: index, all"),
     ],
 )
 def test_a_wrong_option_names_mkdocs_yml_and_the_choices(tmp_path, options, message):
@@ -100,4 +102,23 @@ def test_a_page_the_linker_cannot_mark_names_the_page(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/odd.md: the page holds every Unicode noncharacter from U+FDD0 to U+FDEF; remove them." in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("source: a16z", "has a 'source' without a title. Write it as fields under 'source:'"),
+        ("source:\n  title: T\n  author: A", "has an unknown field 'author' under 'source'."),
+        ("source:\n  title: T\n  url: a16z.com", "has 'source.url' 'a16z.com', which is not a web address."),
+    ],
+)
+def test_an_essay_with_a_bad_source_names_the_file_and_the_fields(tmp_path, source, message):
+    project = small_site(tmp_path)
+    essay = project / "docs" / "essays" / "one.md"
+    essay.parent.mkdir()
+    essay.write_text(f"---\n{source}\n---\n\n# One\n\nThe context window.\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"docs/essays/one.md: {message}" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -44,17 +45,25 @@ def test_no_term_is_left_without_a_mention(site):
         assert LexborHTMLParser(site.page(f"glossary/{slug}/")).css(".glossary-backlinks li"), slug
 
 
-def test_each_diagram_opens_in_the_lightbox_and_says_what_it_shows(site):
+def test_each_diagram_comes_wide_and_narrow_in_both_palettes_and_opens_in_the_lightbox(site):
     figures = essay(site).css("article figure")
     stems = set()
     for figure in figures:
         images = figure.css("a.glightbox > img")
-        assert [img.attributes["src"].rsplit("#", 1)[1] for img in images] == ["only-light", "only-dark"]
-        for img in images:
+        kinds = [(img.attributes["class"], img.attributes["src"].rsplit("#", 1)[1]) for img in images]
+        assert kinds == [("diagram-wide", "only-light"), ("diagram-wide", "only-dark"),
+                         ("diagram-narrow", "only-light"), ("diagram-narrow", "only-dark")]
+        caption = " ".join(figure.css_first("figcaption").text().split())
+        assert caption
+        for img, (layout, palette) in zip(images, kinds):
             assert len(img.attributes.get("alt", "").split()) >= 8
-            assert img.parent.attributes["href"] == img.attributes["src"]
+            assert img.attributes.get("loading") == "lazy"  # the hidden layout and palette are not fetched
+            link = img.parent
+            assert link.attributes["href"] == img.attributes["src"]
+            # One gallery per layout and palette: the lightbox pages through the diagrams the reader sees.
+            assert link.attributes["data-gallery"] == layout.removeprefix("diagram-") + "-" + palette.removeprefix("only-")
+            assert html.unescape(link.attributes["data-description"]) == caption  # the lightbox shows the caption
             assert resolve(site, ESSAY, img.attributes["src"])[0].is_file()
-        assert figure.css_first("figcaption").text().strip()
         stems.add(images[0].attributes["src"].rsplit("/", 1)[1].split("#")[0].rsplit("-", 1)[0])
     assert stems == {"compaction-spectrum", "where-knowledge-lives", "stability-plasticity"}
 
@@ -64,7 +73,7 @@ def test_diagrams_are_accessible_svg_drawn_by_our_script():
     assert check.returncode == 0, check.stdout + check.stderr
     svg_ns = "{http://www.w3.org/2000/svg}"
     files = sorted((ROOT / "docs" / "assets" / "diagrams").glob("*.svg"))
-    assert len(files) == 6
+    assert len(files) == 12
     for svg in files:
         root = ElementTree.parse(svg).getroot()  # well-formed XML, or this raises
         assert root.get("role") == "img" and root.get("viewBox"), svg.name

@@ -2,6 +2,9 @@
 
 from glossary.linker import Mention
 from glossary.publish import (
+    ENTRIES,
+    ESSAYS,
+    OTHER_PAGES,
     Backlink,
     backlink_html,
     backlinks_html,
@@ -36,7 +39,7 @@ def test_no_definitions_no_script():
 
 def test_backlinks_escape_what_they_quote():
     mention = Mention("x", "mention-x", "Why <it> matters", "why", "a <b>bold</b> ", "X", " & more")
-    html = backlinks_html([backlink_html(Backlink("Essay & notes", "../../essay/", mention))])
+    html = backlinks_html([(ESSAYS, backlink_html(Backlink("Essay & notes", "../../essay/", mention)))])
     tree = LexborHTMLParser(html, is_fragment=True)
     assert tree.css("b") == []
     item = tree.css_first("li")
@@ -53,6 +56,17 @@ def test_backlinks_are_ascii_and_read_the_same():
     tree = LexborHTMLParser(item, is_fragment=True)
     assert tree.css_first("a").text() == "Ünïcode › Café “au lait”"
     assert tree.css_first("q").text() == "…the naïve model’s weights"
+
+
+def test_backlinks_are_grouped_essays_first_each_group_in_the_order_found():
+    def entry(title):
+        return backlink_html(Backlink(title, f"../{title}/", Mention("x", "mention-x", "", "", "", "X", "")))
+
+    html = backlinks_html([(OTHER_PAGES, entry("home")), (ENTRIES, entry("b")), (ESSAYS, entry("e1")),
+                           (ENTRIES, entry("a")), (ESSAYS, entry("e2"))])
+    tree = LexborHTMLParser(html, is_fragment=True)
+    assert [h.text() for h in tree.css("h3")] == ["Essays", "Glossary entries", "Other pages"]
+    assert [[a.text() for a in ul.css("a")] for ul in tree.css("ul")] == [["e1", "e2"], ["b", "a"], ["home"]]
 
 
 def test_a_term_without_backlinks_says_so():

@@ -21,7 +21,14 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
-TERMS = {path.stem: front_matter(path) for path in TERM_FILES}
+def as_shown(fm: dict) -> dict:
+    """A term's front matter with its summary as readers see it: one line, curly quotes (see test_terms)."""
+    from glossary.terms import typographic
+
+    return {**fm, "summary": typographic(" ".join(fm["summary"].split()))}
+
+
+TERMS = {path.stem: as_shown(front_matter(path)) for path in TERM_FILES}
 
 
 def html_of(site, url):
@@ -157,6 +164,25 @@ def test_the_home_page_links_its_terms(site):
     assert linked["catastrophic-forgetting"] == "Catastrophic forgetting"
 
 
+def test_no_paragraph_holds_more_than_three_term_links(site):
+    # extra.glossary.max-per-paragraph: 3. A paragraph is the block a link sits in (a p, a list item...).
+    from collections import Counter
+
+    from glossary.linker import BLOCKS
+
+    most = 0
+    for url, file in all_pages(site):
+        per_block = Counter()
+        for a in LexborHTMLParser(file.read_text(encoding="utf-8")).css("article a.glossary-term"):
+            block = a.parent
+            while block.tag not in BLOCKS:
+                block = block.parent
+            per_block[block.mem_id] += 1
+        most = max([most, *per_block.values()])
+        assert all(count <= 3 for count in per_block.values()), url
+    assert most == 3
+
+
 def test_no_mention_is_linked_where_it_must_not_be(site):
     for url, file in all_pages(site):
         tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
@@ -196,7 +222,26 @@ def test_backlinks_land_on_a_mention_of_the_term(site):
 def test_a_backlink_names_the_page_and_the_section_of_the_mention(site):
     items = {i.css_first("a").attributes["href"]: i.css_first("a").text() for i in backlinks(site, "in-context-learning")}
     assert items["../agentic-loops/#mention-in-context-learning"].startswith("Agentic Loops › ")
-    assert any(text == "Glossary" for text in items.values())
+    assert items["../../essays/continual-learning/#mention-in-context-learning"].startswith("Why AI Models Stop Learning › ")
+
+
+def test_mentioned_in_lists_essays_first_then_glossary_entries_and_never_the_index(site):
+    for slug in TERMS:
+        section = html_of(site, f"glossary/{slug}/").css_first(".glossary-backlinks")
+        groups = [h.text() for h in section.css("h3.glossary-backlinks__group")]
+        assert groups == [g for g in ("Essays", "Glossary entries", "Other pages") if g in groups], slug
+        for heading in section.css("h3"):
+            ul = heading.next
+            while ul.tag != "ul":
+                ul = ul.next
+            for a in ul.css("li > a"):
+                target = resolve(site, f"glossary/{slug}/", a.attributes["href"])[0].parent
+                kind = "Glossary entries" if target.parent.name == "glossary" else (
+                    "Essays" if target.parent.name == "essays" else "Other pages")
+                assert kind == heading.text(), (slug, a.attributes["href"])
+                assert target != site.root / "glossary", "the glossary index is listed as a source"
+    essay_first = html_of(site, "glossary/catastrophic-forgetting/").css(".glossary-backlinks h3")
+    assert [h.text() for h in essay_first][:2] == ["Essays", "Glossary entries"]
 
 
 def test_a_term_nobody_mentions_says_so_and_the_build_reports_it(site):
@@ -213,7 +258,7 @@ def test_related_terms_come_from_the_front_matter(site):
         assert [resolve(site, f"glossary/{slug}/", a.attributes["href"])[0].parent.name for a in links] == fm.get("related", [])
 
 
-def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
+def test_the_search_index_holds_titles_summaries_aliases_and_boosts(site):
     docs = site.search_index()["docs"]
     by_location = {}
     for doc in docs:
@@ -223,23 +268,26 @@ def test_the_search_index_holds_titles_aliases_backlinks_and_boosts(site):
     fine_tuning = " ".join(d["text"] for d in by_location["glossary/fine-tuning/"])
     for alias in TERMS["fine-tuning"]["aliases"]:
         assert alias in fine_tuning
-    mentioned = [d for d in icl if d["location"].endswith("#mentioned-in")]
-    assert mentioned and "Agentic Loops" in mentioned[0]["text"]
     assert "boost" not in by_location[""][0]
+    # A result's snippet starts with the summary, not with the label of a control.
+    for slug, fm in TERMS.items():
+        (first,) = [d for d in by_location[f"glossary/{slug}/"] if d["location"] == f"glossary/{slug}/"]
+        text = html.unescape(re.sub(r"<[^>]+>", "", first["text"])).strip()
+        assert text.startswith(" ".join(fm["summary"].split())[:40]), (slug, text[:60])
 
 
-def test_search_indexes_which_pages_mention_a_term_but_not_the_quotes(site):
-    # A quoted section or sentence is indexed on its own page; on every term page it would only crowd the results.
+def test_search_leaves_out_mentioned_in_the_copy_control_and_the_section_name(site):
+    # "Mentioned in" names other pages and quotes them: indexed, it made a search for "ICL" return
+    # five term pages whose only match was a backlink from In-Context Learning (reader review).
+    docs = site.search_index()["docs"]
+    assert not [d for d in docs if d["location"].endswith("#mentioned-in")]
     for slug in ("in-context-learning", "catastrophic-forgetting", "token"):
-        (entry,) = [d for d in site.search_index()["docs"] if d["location"] == f"glossary/{slug}/#mentioned-in"]
-        items = [" ".join(html.unescape(item).split()) for item in re.findall(r"<li>(.*?)</li>", entry["text"])]
-        shown = backlinks(site, slug)
-        assert items == [li.css_first("a").text().split(" › ")[0].strip() for li in shown]
-        assert len(items) >= 3
-        for li in shown:
+        text = html.unescape(" ".join(d["text"] for d in docs if d["location"].startswith(f"glossary/{slug}/")))
+        assert backlinks(site, slug), slug  # the page shows them
+        for li in backlinks(site, slug):
             quote = " ".join(li.css_first("q").text().split())
-            assert quote not in html.unescape(entry["text"])
-            assert "›" not in html.unescape(entry["text"])
+            assert quote not in " ".join(text.split())
+        assert "Copy link" not in text and not text.lstrip().startswith("Glossary")
 
 
 def test_search_is_configured_to_suggest_highlight_and_share(site):
@@ -271,18 +319,17 @@ def test_glightbox_wrapper_does_not_leak_into_pages(site):
         assert text.count("<body") == 1 and text.count("<html") == 1 and text.count("<head>") == 1, url
 
 
-def test_every_page_loads_the_lightbox_once_and_deferred(site):
+def test_no_page_loads_the_lightbox_until_a_reader_opens_an_image(site):
     for url, file in all_pages(site):
         tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
         if tree.css_first('meta[http-equiv="refresh"]'):
             continue  # an alias's redirect page
-        scripts = tree.css('script[src$="glightbox.min.js"]')
-        assert len(scripts) == 1 and scripts[0].parent.tag == "head", url
-        assert "defer" in scripts[0].attributes, url
-        assert len(tree.css('link[href$="glightbox.min.css"]')) == 1, url
+        assert not tree.css('script[src$="glightbox.min.js"], link[href$="glightbox.min.css"]'), url
         start = tree.css("#init-glightbox")
         assert len(start) == 1 and start[0].attributes.get("type") == "module", url
-        assert "GLightbox(" in start[0].text(), url
+        assert "GLightbox(" in start[0].text() and 'closest("a.glightbox")' in start[0].text(), url
+        for key, name in (("data-script", "javascripts/glightbox.min.js"), ("data-style", "stylesheets/glightbox.min.css")):
+            assert resolve(site, url, start[0].attributes[key])[0] == site.root / "assets" / name, url
 
 
 def test_search_finds_a_summary_on_its_own_term_not_on_the_terms_related_to_it(site):

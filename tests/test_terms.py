@@ -141,3 +141,8 @@ def test_two_terms_may_not_claim_the_same_address():
         Glossary.build([term("a", "Alpha", aliases=["fine tune"]), term("b", "Beta", aliases=["fine-tune!"])]).redirects()
     with pytest.raises(GlossaryError, match="already belongs to docs/glossary/token.md"):
         Glossary.build([term("token", "Token"), term("word", "Word", aliases=["token?"])]).redirects()
+
+
+def test_a_summary_gets_the_typographic_quotes_of_the_page_body():
+    t, _ = read_term("x", "---\ntitle: X\nsummary: A model's \"memory\" and the models' notes.\n---\n", "docs/glossary/x.md")
+    assert t.summary == "A model\u2019s \u201cmemory\u201d and the models\u2019 notes."

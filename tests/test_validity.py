@@ -37,8 +37,9 @@ def ids_of(file: Path, cache: dict) -> set[str]:
 
 def test_every_internal_link_and_anchor_resolves(site):
     ids: dict = {}
-    checked, broken = 0, []
+    checked, broken, pages = 0, [], 0
     for file in html_files(site):
+        pages += 1
         if file.name == "404.html":
             continue  # served at any address: its links are root-relative by design, checked below
         tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
@@ -56,7 +57,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             elif fragment and target.suffix == ".html" and unquote(fragment) not in ids_of(target, ids):
                 broken.append((str(file.relative_to(site.root)), ref))
     assert broken == []
-    assert checked > 3000
+    assert checked >= 10 * pages  # term links, backlinks, navigation and assets: not a handful
 
 
 def test_the_404_page_links_resolve_from_the_site_root(site):
@@ -64,7 +65,7 @@ def test_the_404_page_links_resolve_from_the_site_root(site):
     for a in tree.css("article a[href]"):
         href = a.attributes["href"]
         assert href.startswith("/"), href
-        target = site.root / href.lstrip("/")
+        target = site.root / href.split("?")[0].lstrip("/")
         assert (target / "index.html").exists() or target.exists(), href
 
 

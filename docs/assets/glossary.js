@@ -6,33 +6,44 @@
  *   a.glossary-term[data-term=<slug>]       a mention, linking to the term page
  *   template.glossary-definitions           <dl> of dt[data-term=<slug>] (title)
  *                                           and dd (summary) for this page's terms
- *   p.glossary-copy-link > button[data-url] a term page's "Copy link" button
+ *   p.glossary-copy-link > button[data-url] a term page's "Copy link" control
  *   .glossary-copy-status                   its live region ("Link copied")
+ *   input.glossary-filter, .glossary-index  the index's filter box, and the A-Z
+ *                                           list it filters (dt[data-names] + dd)
  *   ul.glossary-suggestions > li[data-names] the 404 page's terms, with URL forms
+ *   a.glossary-open-search                  a link that opens Material's search
  * and sets one class for the stylesheet:
  *   glossary-term--target                   on the mention a backlink points to
  * Nothing else is read. Text goes in with textContent, never as HTML.
  *
+ * Where it shows: on a wide screen, beside the paragraph in the margin if there
+ * is room, else above the line, else below the two lines under it: never over
+ * the line being read. On a narrow screen, a sheet at the bottom of the window
+ * with a close button, the page scrolled so the term stays in sight above it.
+ *
  * ARIA: the popover is a tooltip (role=tooltip) that describes the focused or
- * hovered link through aria-describedby. Its "Read more" link repeats the term
- * link's own target for pointer and touch users, so it stays out of the tab
- * order; keyboard users follow the term link itself.
+ * hovered link through aria-describedby. Its link repeats the term link's own
+ * target for pointer and touch users, so it stays out of the tab order;
+ * keyboard users follow the term link itself. The phone sheet is a non-modal
+ * dialog named by its title, with a close button.
  */
 (function () {
   "use strict";
 
   var TERM = "a.glossary-term";
-  var DEFINITIONS = "template.glossary-definitions";
+  var TARGET = "glossary-term--target";
   var SHOW_DELAY = 300;
   var HIDE_DELAY = 200;
-  var MARGIN = 8;
-  var TARGET = "glossary-term--target";
+  var GAP = 12;          // between the popover and the text it belongs to
+  var EDGE = 8;          // from the edges of the window
+  var SIDE_WIDTH = [240, 340];  // a popover in the margin: no narrower, no wider
+  var SHEET = "(max-width: 37.5em)";
 
   var popover = null;
-  var state = { link: null, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0 };
+  var state = { link: null, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0, keyAt: 0, arrival: null };
 
   function definition(link) {
-    var template = document.querySelector(DEFINITIONS);
+    var template = document.querySelector("template.glossary-definitions");
     var slug = link.getAttribute("data-term");
     if (!template || !slug) return null;
     var title = template.content.querySelector('dt[data-term="' + CSS.escape(slug) + '"]');
@@ -51,12 +62,16 @@
     if (popover && document.body.contains(popover)) return popover;  // gone after instant navigation
     popover = element("div", "glossary-popover");
     popover.id = "glossary-popover";
-    popover.setAttribute("role", "tooltip");
     popover.hidden = true;
-    element("p", "glossary-popover__title", popover);
+    var title = element("p", "glossary-popover__title", popover);
+    title.id = "glossary-popover-title";
     element("p", "glossary-popover__summary", popover);
-    var more = element("a", "glossary-popover__more", popover);
-    more.tabIndex = -1;
+    element("a", "glossary-popover__more", popover).textContent = "Read the full entry";
+    var close = element("button", "glossary-popover__close", popover);
+    close.type = "button";
+    close.setAttribute("aria-label", "Close the definition");
+    close.textContent = "\u00d7";
+    close.addEventListener("click", hide);
     popover.addEventListener("pointerenter", function () { clearTimeout(state.hideTimer); });
     popover.addEventListener("pointerleave", function (event) {
       if (event.pointerType === "mouse") scheduleHide();
@@ -73,12 +88,19 @@
     if (!term) return;
     var box = ensurePopover();
     if (state.link && state.link !== link) state.link.removeAttribute("aria-describedby");
+    var sheet = window.matchMedia(SHEET).matches;
     box.children[0].textContent = term.title;
     box.children[1].textContent = term.summary;
-    box.children[2].textContent = "Read more about " + term.title;
     box.children[2].href = link.href;
+    box.children[2].tabIndex = sheet ? 0 : -1;
+    box.children[3].hidden = !sheet;
+    box.classList.toggle("glossary-popover--sheet", sheet);
+    box.setAttribute("role", sheet ? "dialog" : "tooltip");
+    if (sheet) box.setAttribute("aria-labelledby", "glossary-popover-title");
+    else box.removeAttribute("aria-labelledby");
     box.hidden = false;
-    place(box, link);
+    if (sheet) keepInSight(box, link);
+    else place(box, link);
     link.setAttribute("aria-describedby", box.id);
     state.link = link;
   }
@@ -88,6 +110,7 @@
     clearTimeout(state.hideTimer);
     if (state.link) state.link.removeAttribute("aria-describedby");
     if (popover) popover.hidden = true;
+    document.body.classList.remove("glossary-sheet-open");
     state.link = null;
   }
 
@@ -104,24 +127,79 @@
     state.hideTimer = setTimeout(hide, HIDE_DELAY);
   }
 
-  /* Below the link if it fits, else above; shifted sideways to stay in the viewport. */
-  function place(box, link) {
+  /* The line the term sits on, and the block of text around it, in window coordinates. */
+  function lineOf(link) {
     var rects = link.getClientRects();
-    var anchor = rects.length ? rects[0] : link.getBoundingClientRect();
-    var width = box.offsetWidth;
-    var height = box.offsetHeight;
+    var first = rects.length ? rects[0] : link.getBoundingClientRect();
+    var block = link.closest("p, li, dd, dt, td, th, figcaption, blockquote") || link.parentElement;
+    var height = parseFloat(getComputedStyle(block).lineHeight) || first.height * 1.5;
+    return {
+      top: first.top, bottom: first.bottom, height: Math.max(height, first.height),
+      x: first.left + Math.min(first.width, 48) / 2, column: block.getBoundingClientRect()
+    };
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
+  /* Beside the text in the margin if there is room; else above the line; else below the
+   * two lines under it; an arrow points at the term. Never over the line being read. */
+  function place(box, link) {
+    var line = lineOf(link);
     var viewWidth = document.documentElement.clientWidth;
     var viewHeight = window.innerHeight;
-    var below = anchor.bottom + MARGIN + height <= viewHeight || anchor.top - MARGIN - height < 0;
-    var top = below ? anchor.bottom + MARGIN : anchor.top - MARGIN - height;
-    var left = Math.max(MARGIN, Math.min(anchor.left, viewWidth - width - MARGIN));
+    var ceiling = headerBottom() + EDGE;
+    var room = viewWidth - line.column.right - GAP - EDGE;
+    var placement, top, left;
+    box.style.width = "";
+    if (room >= SIDE_WIDTH[0]) {
+      placement = "side";
+      box.style.width = Math.min(room, SIDE_WIDTH[1]) + "px";
+      left = line.column.right + GAP;
+      top = clamp(line.top + line.height / 2 - 22, ceiling, viewHeight - box.offsetHeight - EDGE);
+      box.style.setProperty("--arrow", line.top + line.height / 2 - top + "px");
+    } else {
+      var height = box.offsetHeight;
+      var above = line.top - GAP - height;
+      var below = line.bottom + 2 * line.height + GAP;
+      if (above >= ceiling || above - ceiling > viewHeight - EDGE - (below + height)) {
+        placement = "above";
+        top = above;
+      } else {
+        placement = "below";
+        top = below;
+      }
+      left = clamp(line.x - 32, EDGE, viewWidth - box.offsetWidth - EDGE);
+      box.style.setProperty("--arrow", line.x - left + "px");
+    }
     // Absolute coordinates count from the nearest positioned ancestor, if any.
     var origin = box.offsetParent && box.offsetParent !== document.body
       ? box.offsetParent.getBoundingClientRect()
       : { top: -window.scrollY, left: -window.scrollX };
-    box.setAttribute("data-placement", below ? "below" : "above");
+    box.setAttribute("data-placement", placement);
     box.style.top = top - origin.top + "px";
     box.style.left = left - origin.left + "px";
+  }
+
+  function clamp(value, low, high) {
+    return Math.max(low, Math.min(value, high));
+  }
+
+  /* The phone sheet covers the bottom of the window: scroll the term into the part
+   * still visible, a third of the way down, and make room at the page's end. */
+  function keepInSight(box, link) {
+    box.removeAttribute("data-placement");
+    box.style.top = box.style.left = box.style.width = "";
+    document.body.style.setProperty("--glossary-sheet-height", box.offsetHeight + "px");
+    document.body.classList.add("glossary-sheet-open");
+    var line = lineOf(link);
+    var ceiling = headerBottom();
+    var floor = window.innerHeight - box.offsetHeight;
+    if (line.top < ceiling || line.bottom + 2 * line.height > floor) {
+      window.scrollBy(0, line.top - (ceiling + (floor - ceiling) / 3));
+    }
   }
 
   function termOf(event) {
@@ -149,8 +227,11 @@
 
   function onFocusIn(event) {
     var link = termOf(event);
-    // Focus that follows a pointer press belongs to hover or tap, not the keyboard.
-    if (link && Date.now() - state.pointerAt > 500) show(link);
+    if (!link) return;
+    // Focus that follows a pointer press belongs to hover or tap, not the keyboard;
+    // focus the page gives a backlink's mention on arrival opens nothing either.
+    var arrived = state.arrival && state.arrival.link === link && state.keyAt < state.arrival.at;
+    if (Date.now() - state.pointerAt > 500 && !arrived) show(link);
   }
 
   function onFocusOut(event) {
@@ -174,13 +255,19 @@
   }
 
   /* A backlink points at one mention. Instant navigation changes the address
-   * with pushState, which leaves :target behind, so the mention is marked here. */
+   * with pushState, which leaves :target behind, so the mention is marked here;
+   * the stylesheet's scroll margin puts it a third of the way down the window. */
   function markTarget() {
     var old = document.querySelector("." + TARGET);
     if (old) old.classList.remove(TARGET);
     var id = decodeURIComponent(location.hash.slice(1));
     var mention = id ? document.getElementById(id) : null;
-    if (mention && mention.matches(TERM)) mention.classList.add(TARGET);
+    state.arrival = null;
+    if (mention && mention.matches(TERM)) {
+      mention.classList.add(TARGET);
+      state.arrival = { link: mention, at: Date.now() };
+      if (document.activeElement !== mention) mention.scrollIntoView({ block: "start" });
+    }
   }
 
   /* "Copy link" on a term page: the page's published address, with a visible
@@ -215,6 +302,26 @@
     status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
+  /* The index's filter: entries whose names or summary hold every word typed. */
+  function onFilter(event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input.glossary-filter")) return;
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    document.querySelectorAll(".glossary-index dt").forEach(function (dt) {
+      var dd = dt.nextElementSibling;
+      var text = (dt.getAttribute("data-names") + " " + dt.textContent + " " + dd.textContent).toLowerCase();
+      var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+      dt.hidden = dd.hidden = !match;
+      if (match) shown++;
+    });
+    document.querySelectorAll(".glossary-index h2").forEach(function (heading) {
+      heading.hidden = !heading.nextElementSibling.querySelector("dt:not([hidden])");
+    });
+    var status = document.querySelector(".glossary-filter-status");
+    if (status) status.textContent = words.length ? shown + (shown === 1 ? " term" : " terms") : "";
+  }
+
   /* On the 404 page: the terms whose URL forms are closest to the address typed. */
   function suggest() {
     var list = document.querySelector("ul.glossary-suggestions");
@@ -246,16 +353,43 @@
     return row[b.length];
   }
 
+  /* A link that opens Material's search in place (its toggle is a checkbox). */
+  function onOpenSearch(event) {
+    var link = event.target instanceof Element ? event.target.closest("a.glossary-open-search") : null;
+    var toggle = document.getElementById("__search");
+    if (!link || !toggle) return;
+    event.preventDefault();
+    event.stopPropagation();  // before Material's instant navigation follows the link
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    var input = document.querySelector(".md-search__input");
+    if (input) input.focus();
+  }
+
   function onPage() {
     hide();
     markTarget();
     suggest();
     var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
     document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
+    document.querySelectorAll("input.glossary-filter").forEach(function (input) { input.hidden = false; });
   }
 
   function onKeyDown(event) {
+    state.keyAt = Date.now();
     if (event.key === "Escape" && popover && !popover.hidden) hide();
+  }
+
+  /* A phone's address bar changes the window's height as the page scrolls: keep the
+   * popover. A new width (the phone turned, the window resized) puts it away. */
+  var width = window.innerWidth;
+  function onResize() {
+    if (window.innerWidth !== width) {
+      width = window.innerWidth;
+      hide();
+    } else if (state.link && popover && !popover.hidden && !window.matchMedia(SHEET).matches) {
+      place(popover, state.link);
+    }
   }
 
   document.addEventListener("pointerdown", onPointerDown, true);
@@ -265,14 +399,28 @@
   document.addEventListener("focusout", onFocusOut);
   document.addEventListener("click", onClick, true);
   document.addEventListener("click", onCopy);
-  document.addEventListener("keydown", onKeyDown);
-  window.addEventListener("resize", hide);
+  document.addEventListener("click", onOpenSearch, true);
+  document.addEventListener("input", onFilter);
+  document.addEventListener("keydown", onKeyDown, true);
+  window.addEventListener("resize", onResize);
+  window.addEventListener("orientationchange", hide);
   window.addEventListener("hashchange", markTarget);
 
-  // Material's instant navigation swaps the page without reloading this script.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
-  } else {
+  // Material's instant navigation swaps the page without reloading this script. Its
+  // document$ gives each page (the current one at once); Material may start after this
+  // script, on DOMContentLoaded (a theme can start it on the reader's first interaction).
+  var connected = false, shown = null;
+  function onDocument() {
+    if (location.pathname === shown) return;  // the page already set up, given again on subscribing
+    shown = location.pathname;
     onPage();
   }
+  function connect() {
+    if (connected || !window.document$ || typeof window.document$.subscribe !== "function") return;
+    connected = true;
+    window.document$.subscribe(onDocument);
+  }
+  onDocument();
+  connect();
+  document.addEventListener("DOMContentLoaded", connect);
 })();

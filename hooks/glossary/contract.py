@@ -25,8 +25,9 @@ definitions only ever reach the page as text.
 The script marks the mention a backlink points to with the class
 `glossary-term--target` (the stylesheet highlights it, as it does `:target`).
 
-On a term page, `p.glossary-copy-link > button[data-url]` copies the page's
-address (the script unhides it) and reports in `.glossary-copy-status`. The 404
+On a term page, `p.glossary-copy-link > button[data-url]` (beside the title)
+copies the page's address (the script unhides it) and reports in
+`.glossary-copy-status`. The 404
 page lists every term as `ul.glossary-suggestions > li[data-names]` (the URL
 forms of its names); the script shows those closest to the mistyped address.
 
@@ -42,12 +43,22 @@ MENTION_ID_PREFIX = "mention-"
 TARGET = "glossary-term--target"  # set by the script on the mention a backlink points to
 DEFINITIONS = "glossary-definitions"  # class of the <template> with this page's definitions
 
-ALIASES = "glossary-aliases"          # "Also written as" line under a term's title
+ENTRY_HEAD = "glossary-entry-head"    # the top of a term page: section, title, summary, other names
+EYEBROW = "glossary-eyebrow"          # the "Glossary" link above a term's title
+ENTRY_TITLE = "glossary-entry-title"  # the title and its copy-link control, side by side
+SUMMARY = "glossary-summary"          # the term's one-sentence summary, as the page's opening line
+ALIASES = "glossary-aliases"          # "Also called" line: the term's other names
 RELATED = "glossary-related"          # the "Related terms" list
 BACKLINKS = "glossary-backlinks"      # the "Mentioned in" section
+BACKLINK_GROUP = "glossary-backlinks__group"  # "Essays", "Glossary entries", "Other pages" in it
 BACKLINK_CONTEXT = "glossary-context" # the sentence around a mention
+BYLINE = "essay-byline"               # under an essay's title: reading time and source
+HINT = "essay-hint"                   # under it: "terms with a dotted underline show their definition"
 INDEX = "glossary-index"              # the A–Z list on the glossary's index page
 INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
+FILTER = "glossary-filter"            # the index's filter box (an input, shown by the script)
+FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match
+OPEN_SEARCH = "glossary-open-search"  # a link the script turns into "open Material's search"
 COPY_LINK = "glossary-copy-link"      # the "Copy link" button's paragraph; its button has data-url
 COPY_STATUS = "glossary-copy-status"  # the live region that says "Link copied"
 SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names

@@ -79,14 +79,20 @@ def link_html(
     *,
     self_term: str | None = None,
     mode: str = FIRST_PER_PAGE,
+    per_block: int | None = None,
 ) -> tuple[str, list[Mention]]:
     """Link the mentions in `html` (a fragment, or a whole document); return it and the mentions.
 
     `href_for(slug)` gives the URL of a term's page as seen from this page;
     `self_term` is the slug of the page's own term, which is never linked.
+    `per_block` caps the links in one paragraph (or list item, table cell…):
+    a mention past the cap stays plain text, and its term is linked at its next
+    mention instead, so a dense paragraph does not read as a wall of links.
     """
     if mode not in MODES:
         raise ValueError(f"unknown link mode {mode!r}; use one of {', '.join(MODES)}")
+    if per_block is not None and per_block < 1:
+        raise ValueError(f"the cap on links per paragraph must be 1 or more, not {per_block}")
     markers = next((pair for pair in _MARKERS if pair[0] not in html and pair[1] not in html), None)
     if markers is None:
         raise ValueError("the page holds every Unicode noncharacter from U+FDD0 to U+FDEF; remove them")
@@ -94,7 +100,7 @@ def link_html(
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
-    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers)
+    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers, per_block)
     page.walk(first)
     if not page.mentions and not is_document:
         return html, []
@@ -121,8 +127,9 @@ class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
     def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser,
-                 markers: tuple[str, str]):
+                 markers: tuple[str, str], per_block: int | None = None):
         self.glossary = glossary
+        self.per_block = per_block
         self.href_for = href_for
         self.self_term = self_term
         self.mode = mode
@@ -165,9 +172,13 @@ class _PageLinker:
         for start, end, slug in self.glossary.matcher.finditer(text):
             if slug == self.self_term or (slug in self.linked and self.mode != EVERY_MENTION):
                 continue
-            self.linked.add(slug)
             if block is None:
                 block, offset = self.locate(node)
+            if self.per_block is not None:
+                if block.links >= self.per_block:
+                    continue
+                block.links += 1
+            self.linked.add(slug)
             anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
             self.tags.append(
                 f'<a class="{contract.TERM_LINK}" href="{_attribute(self.href_for(slug))}" '
@@ -225,11 +236,12 @@ class _PageLinker:
 class _Block:
     """The text of a block a backlink quotes from; its sentence breaks are found once, when first needed."""
 
-    __slots__ = ("text", "offsets", "_breaks")
+    __slots__ = ("text", "offsets", "links", "_breaks")
 
     def __init__(self, text: str, offsets: dict[int, int] | None = None):
         self.text = text
         self.offsets = offsets or {}
+        self.links = 0  # made in this block so far, for the cap on links per paragraph
         self._breaks: SentenceBreaks | None = None
 
     @property

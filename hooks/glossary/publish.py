@@ -15,7 +15,7 @@ from html import escape
 
 from . import contract
 from .linker import Mention
-from .terms import Term, plural, slugify
+from .terms import GlossaryError, Term, plural, slugify
 
 BACKLINKS_HEADING = "Mentioned in"
 BACKLINKS_ID = "mentioned-in"
@@ -56,7 +56,35 @@ def aliases_html(term: Term) -> str:
     if not term.aliases:
         return ""
     names = ", ".join(f"<span>{escape(alias)}</span>" for alias in term.aliases)
-    return f'<p class="{contract.ALIASES}">Also written as: {names}</p>\n'
+    return f'<p class="{contract.ALIASES}">Also called: {names}</p>\n'
+
+
+# The "link" icon of Material Design Icons (Pictogrammers Free License), inline: no request, any palette.
+_LINK_ICON = (
+    '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="currentColor" '
+    'd="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0-5 5 5 5 0 0 0 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1M8 '
+    '13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 5-5 5 5 0 0 0-5-5"/></svg>'
+)
+
+
+def entry_head_html(term: Term, url: str, index_href: str | None) -> str:
+    """The top of a term page: where it belongs, its title with a copy-link control, its
+    summary as the opening line, and its other names.
+
+    Material writes its own <h1> only when the content has none, so the title is ours.
+    The section name and the control are left out of the search index: a result's snippet
+    starts with the summary, not with a control's label.
+    """
+    return (
+        f'<div class="{contract.ENTRY_HEAD}">\n'
+        f'<p class="{contract.EYEBROW}" {SEARCH_EXCLUDE}>{_link("Glossary", index_href)}</p>\n'
+        # Search knows the title as the page's; indexed again (or with an id, as a second
+        # empty section) it would open every result's snippet.
+        f'<div class="{contract.ENTRY_TITLE}">\n<h1 {SEARCH_EXCLUDE}>{escape(term.title)}</h1>\n'
+        f"{copy_link_html(url)}</div>\n"
+        f'<p class="{contract.SUMMARY}">{escape(term.summary)}</p>\n'
+        f"{aliases_html(term)}</div>\n"
+    )
 
 
 def related_html(term: Term, terms: Mapping[str, Term], href_for: Callable[[str], str]) -> str:
@@ -70,6 +98,55 @@ def related_html(term: Term, terms: Mapping[str, Term], href_for: Callable[[str]
         f'<h2 id="{RELATED_ID}">{RELATED_HEADING}</h2>\n'
         f'<ul class="{contract.RELATED}">\n{items}</ul>\n'
     )
+
+
+def _link(text: str, href: str | None) -> str:
+    return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
+
+
+WORDS_PER_MINUTE = 230  # an adult reading explanatory prose on a screen
+SOURCE_FIELDS = {"title", "by", "publisher", "url"}
+HINT = "Terms with a dotted underline show their definition when you hover over them, tab to them or tap them."
+
+
+def byline_html(source: object, words: int, path: str) -> str:
+    """The line under an essay's title: its reading time and what it is based on
+    (front matter `source`: title, and optionally by, publisher, url), then a
+    one-line hint that dotted terms show a definition. Left out of search."""
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    parts = [f"{minutes}-minute read"]
+    if source is not None:
+        parts.append("Based on " + _source_text(source, path))
+    return (
+        f'<p class="{contract.BYLINE}" {SEARCH_EXCLUDE}>{" · ".join(parts)}</p>\n'
+        f'<p class="{contract.HINT}" {SEARCH_EXCLUDE}>{escape(HINT)}</p>\n'
+    )
+
+
+def _source_text(source: object, path: str) -> str:
+    fix = "Write it as fields under 'source:': title, and optionally by, publisher and url."
+    if not isinstance(source, dict) or not isinstance(source.get("title"), str) or not source["title"].strip():
+        raise GlossaryError(path, "has a 'source' without a title.", fix)
+    unknown = sorted(set(source) - SOURCE_FIELDS)
+    if unknown:
+        raise GlossaryError(path, f"has an unknown field '{unknown[0]}' under 'source'.", fix)
+    for key in SOURCE_FIELDS & set(source):
+        if not isinstance(source[key], str):
+            raise GlossaryError(path, f"has 'source.{key}' that is not text.", fix)
+    url = source.get("url")
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise GlossaryError(path, f"has 'source.url' {url!r}, which is not a web address.", "Give the full https:// address.")
+    text = _link(f"“{source['title'].strip()}”", url)
+    if source.get("by"):
+        text += f" by {escape(source['by'].strip())}"
+    if source.get("publisher"):
+        text += f" ({escape(source['publisher'].strip())})"
+    return text
+
+
+# Where a page that mentions a term belongs in its "Mentioned in" list, in the order shown.
+ESSAYS, ENTRIES, OTHER_PAGES = 0, 1, 2
+BACKLINK_GROUPS = {ESSAYS: "Essays", ENTRIES: "Glossary entries", OTHER_PAGES: "Other pages"}
 
 
 def backlink_html(link: Backlink) -> str:
@@ -90,10 +167,16 @@ def backlink_html(link: Backlink) -> str:
     return item.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
-def backlinks_html(items: Iterable[str]) -> str:
-    """The "Mentioned in" section around entries made by `backlink_html`."""
-    entries = "".join(items)
-    body = f"<ul>\n{entries}</ul>\n" if entries else f"<p>{NO_MENTIONS}</p>\n"
+def backlinks_html(items: Iterable[tuple[int, str]]) -> str:
+    """The "Mentioned in" section around entries made by `backlink_html`, each with its
+    group (`ESSAYS`, `ENTRIES`, `OTHER_PAGES`): essays first, each group in the order found."""
+    groups: dict[int, list[str]] = {}
+    for group, entry in items:
+        groups.setdefault(group, []).append(entry)
+    body = "".join(
+        f'<h3 class="{contract.BACKLINK_GROUP}">{BACKLINK_GROUPS[group]}</h3>\n<ul>\n{"".join(groups[group])}</ul>\n'
+        for group in sorted(groups)
+    ) or f"<p>{NO_MENTIONS}</p>\n"
     return (
         f'<section class="{contract.BACKLINKS}" aria-labelledby="{BACKLINKS_ID}">\n'
         f'<h2 id="{BACKLINKS_ID}">{BACKLINKS_HEADING}</h2>\n{body}</section>\n'
@@ -134,12 +217,19 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
     # index, so that a search lands on the term's own page instead.
     skip = SEARCH_EXCLUDE
     parts = [f'<nav class="{contract.INDEX_LETTERS}" aria-label="Terms by letter" {skip}>{jumps}</nav>\n']
+    # The filter box works in the browser only, so it stays hidden until the script shows it.
+    parts.append(
+        f'<p {skip}><input type="search" class="{contract.FILTER}" aria-label="Filter the glossary" '
+        f'placeholder="Filter the glossary" autocomplete="off" hidden> '
+        f'<span class="{contract.FILTER_STATUS}" role="status"></span></p>\n'
+    )
     parts.append(f'<div class="{contract.INDEX}" {skip}>\n')
     for letter, group in sections:
         parts.append(f'<h2 id="{letter_id(letter)}" {skip}>{escape(letter)}</h2>\n<dl>\n')
         for term in group:
+            names = " ".join(term.names)
             parts.append(
-                f'<dt><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a></dt>\n'
+                f'<dt data-names="{escape(names)}"><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a></dt>\n'
                 f"<dd>{escape(term.summary)}</dd>\n"
             )
         parts.append("</dl>\n")
@@ -148,9 +238,10 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
 
 
 def copy_link_html(url: str) -> str:
-    """The "Copy link" button of a term page; hidden until the script can copy."""
+    """The "Copy link" control by a term page's title; hidden until the script can copy."""
     return (
-        f'<p class="{contract.COPY_LINK}"><button type="button" data-url="{escape(url)}" hidden>Copy link</button> '
+        f'<p class="{contract.COPY_LINK}" {SEARCH_EXCLUDE}><button type="button" data-url="{escape(url)}" '
+        f'aria-label="Copy link" title="Copy link to this entry" hidden>{_LINK_ICON}</button>'
         f'<span role="status" class="{contract.COPY_STATUS}"></span></p>\n'
     )
 

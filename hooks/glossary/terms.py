@@ -66,6 +66,18 @@ def slugify(title: str) -> str:
     return _SLUG_JUNK.sub("-", _ABBREVIATION.sub("", title).lower()).strip("-")
 
 
+def typographic(text: str) -> str:
+    """Straight quotes as the page body has them (Markdown's smarty): "model's" → "model’s", "x" → “x”."""
+    text = _APOSTROPHE.sub("\u2019", text)
+    text = _OPENING_SINGLE.sub("\u2018", text).replace("'", "\u2019")
+    return _OPENING_DOUBLE.sub("\u201c", text).replace('"', "\u201d")
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[“]))'")
+_OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[‘]))"')
+
+
 def title_names(title: str) -> tuple[str, ...]:
     """Names a title stands for: "In-Context Learning (ICL)" → ("In-Context Learning", "ICL")."""
     names = []
@@ -120,7 +132,7 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
             )
     title = _required_text(meta, "title", source, "the term as readers know it, e.g. 'In-Context Learning (ICL)'")
     summary = _required_text(meta, "summary", source, f"one plain sentence of at most {SUMMARY_LIMIT} characters")
-    summary = " ".join(summary.split())
+    summary = typographic(" ".join(summary.split()))
     if "<" in summary or ">" in summary:
         raise GlossaryError(
             source,

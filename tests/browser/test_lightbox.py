@@ -24,9 +24,18 @@ def test_a_diagram_opens_after_an_instant_navigation_too(page):
     page.locator(".glightbox-container .gslide.current img").wait_for()
 
 
-def test_the_lightbox_script_does_not_block_the_first_paint(page):
+def test_the_lightbox_loads_on_the_first_click_only_and_once(page):
     page.goto(page.base + "essays/continual-learning/")
-    assert page.locator('head script[src$="glightbox.min.js"]').get_attribute("defer") is not None
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof GLightbox") == "undefined"  # nothing to block or run at load
+    diagrams = page.locator("article figure a.glightbox:visible")
+    diagrams.first.click()
+    page.locator(".glightbox-container .gslide.current img").wait_for()
+    page.keyboard.press("Escape")
+    page.locator(".glightbox-container").wait_for(state="detached")
+    diagrams.nth(1).click()  # the second opens with the library already there
+    page.locator(".glightbox-container .gslide.current img").wait_for()
+    assert page.locator('script[src$="glightbox.min.js"]').count() == 1
 
 
 def test_a_diagram_opens_from_a_file_url_too(browser, site):

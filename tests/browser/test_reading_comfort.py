@@ -1,0 +1,298 @@
+"""Reading comfort in a real browser, at a desktop and a phone size, in both palettes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+ESSAY = "essays/continual-learning/"
+POPOVER = "#glossary-popover"
+DESKTOP = {"width": 1366, "height": 900}
+NARROW_DESKTOP = {"width": 768, "height": 900}  # a tablet held upright: no room in the margin
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """A tab at a chosen size and palette; fails the test on a JavaScript error."""
+    contexts, errors = [], []
+
+    def open_(url, viewport=DESKTOP, scheme="light", touch=False):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=touch, is_mobile=touch)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(server.url + url)
+        tab.base = server.url
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+def line_and_popover(page, link):
+    """The term's line box (the paragraph's width, the line's height) and the popover's box, in the window."""
+    return page.evaluate(
+        """a => {
+          const r = a.getClientRects()[0], block = a.closest('p, li, dd, figcaption') || a.parentElement;
+          const b = block.getBoundingClientRect(), lh = parseFloat(getComputedStyle(block).lineHeight);
+          const p = document.querySelector('#glossary-popover').getBoundingClientRect();
+          return {line: {left: b.left, right: b.right, top: r.top, bottom: r.bottom, height: lh},
+                  pop: {left: p.left, right: p.right, top: p.top, bottom: p.bottom},
+                  placement: document.querySelector('#glossary-popover').getAttribute('data-placement')};
+        }""",
+        link.element_handle(),
+    )
+
+
+def overlaps(a, b):
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+@pytest.mark.parametrize("viewport, expected", [(DESKTOP, {"side"}), (NARROW_DESKTOP, {"above", "below"})])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_page, viewport, expected, scheme):
+    page = open_page(ESSAY, viewport, scheme)
+    links = page.locator("article p a.glossary-term")
+    seen = set()
+    for nth in range(0, links.count(), 3):
+        link = links.nth(nth)
+        link.scroll_into_view_if_needed()
+        link.focus()
+        assert page.locator(POPOVER).is_visible()
+        box = line_and_popover(page, link)
+        line = box["line"]
+        reading = {**line, "bottom": line["bottom"] + 2 * line["height"]}  # the line and the two under it
+        assert not overlaps(box["pop"], reading), (nth, box)
+        assert box["pop"]["left"] >= 0 and box["pop"]["right"] <= viewport["width"]
+        seen.add(box["placement"])
+        page.keyboard.press("Escape")
+    assert seen <= expected and seen, seen
+
+
+def test_the_popover_has_an_arrow_pointing_at_the_term(open_page):
+    page = open_page(ESSAY, NARROW_DESKTOP)
+    link = page.locator("article p a.glossary-term").nth(6)
+    link.scroll_into_view_if_needed()
+    link.focus()
+    arrow = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('#glossary-popover'), '::before');
+                   return {content: s.content, width: parseFloat(s.width), left: s.left}; }"""
+    )
+    assert arrow["content"] == '""' and arrow["width"] > 5
+    term_x = link.bounding_box()["x"] + min(link.bounding_box()["width"], 48) / 2
+    popover_x = page.locator(POPOVER).bounding_box()["x"]
+    assert abs(popover_x + float(arrow["left"].removesuffix("px")) + arrow["width"] / 2 - term_x) < 12
+
+
+def test_in_the_dark_palette_the_popover_is_a_raised_surface_with_an_edge(open_page):
+    page = open_page(ESSAY, DESKTOP, "dark")
+    link = page.locator("article p a.glossary-term").nth(2)
+    link.scroll_into_view_if_needed()
+    link.focus()
+    colors = page.evaluate(
+        """() => { const p = getComputedStyle(document.querySelector('#glossary-popover'));
+                   return [getComputedStyle(document.body).backgroundColor, p.backgroundColor, p.borderTopColor]; }"""
+    )
+
+    def lightness(css):
+        r, g, b = (int(v) for v in re.findall(r"\d+", css)[:3])
+        return (max(r, g, b) + min(r, g, b)) / 2
+
+    page_bg, surface, edge = map(lightness, colors)
+    assert surface > page_bg + 10 and edge > surface + 30
+
+
+def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sight(open_page):
+    page = open_page(ESSAY, PHONE, "light", touch=True)
+    link = page.locator("article p a.glossary-term").nth(5)
+    link.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight + 40)")  # near the bottom
+    link.tap()
+    sheet = page.locator(POPOVER)
+    sheet.wait_for()
+    page.wait_for_timeout(100)
+    box = sheet.bounding_box()
+    assert box["x"] == 0 and box["width"] == PHONE["width"]
+    assert abs(box["y"] + box["height"] - PHONE["height"]) < 2  # along the bottom edge
+    assert sheet.get_attribute("role") == "dialog"
+    term = link.bounding_box()
+    assert 48 <= term["y"] and term["y"] + term["height"] <= box["y"], "the term is hidden behind the sheet"
+    assert page.url == page.base + ESSAY
+    # The address bar moving changes the window's height only: the sheet stays.
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"] - 60})
+    page.wait_for_timeout(100)
+    assert sheet.is_visible()
+    close = page.get_by_role("button", name="Close the definition")
+    assert close.bounding_box()["width"] >= 40
+    close.tap()
+    assert not sheet.is_visible()
+    # Turning the phone closes it.
+    link.tap()
+    sheet.wait_for()
+    page.set_viewport_size({"width": PHONE["height"], "height": PHONE["width"]})
+    page.wait_for_timeout(100)
+    assert not sheet.is_visible()
+
+
+def test_a_backlink_lands_a_third_of_the_way_down_highlighted_without_a_popover(open_page):
+    page = open_page("glossary/catastrophic-forgetting/", DESKTOP)
+    backlink = page.locator(".glossary-backlinks li a").first
+    target = backlink.evaluate("a => new URL(a.href).hash.slice(1)")
+    backlink.click()
+    page.wait_for_function(f"location.hash === '#{target}'")
+    page.wait_for_timeout(400)
+    mention = page.locator(f"#{target}")
+    assert mention.evaluate("a => a.classList.contains('glossary-term--target')")
+    top = mention.bounding_box()["y"] / DESKTOP["height"]
+    assert 0.2 <= top <= 0.45, top
+    assert not page.locator(POPOVER).is_visible()
+    # Arriving from another site (a full page load) lands the same way.
+    page.goto(page.url)
+    page.wait_for_timeout(300)
+    assert 0.2 <= page.locator(f"#{target}").bounding_box()["y"] / DESKTOP["height"] <= 0.45
+    assert not page.locator(POPOVER).is_visible()
+
+
+def test_the_title_reads_as_a_title_and_lines_hold_about_70_characters(open_page):
+    page = open_page(ESSAY, DESKTOP)
+    title = page.evaluate(
+        "() => { const s = getComputedStyle(document.querySelector('article h1'));"
+        " return [s.fontWeight, s.color, getComputedStyle(document.querySelector('article > p:not([class])')).color]; }"
+    )
+    assert int(title[0]) >= 700 and title[1] == title[2]
+    per_line = page.evaluate(
+        """() => { let chars = 0, lines = 0;
+          for (const p of document.querySelectorAll('article > p')) {
+            const range = document.createRange(); range.selectNodeContents(p);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (tops.size > 2) { chars += p.textContent.length; lines += tops.size; } }
+          return chars / lines; }"""
+    )
+    assert 60 <= per_line <= 80, per_line
+
+
+def test_term_links_are_told_apart_from_ordinary_links(open_page):
+    page = open_page(ESSAY, DESKTOP)
+    term = page.locator("article p a.glossary-term").first.evaluate(
+        "a => { const s = getComputedStyle(a); return [s.color, s.textDecorationStyle, getComputedStyle(a.parentElement).color]; }"
+    )
+    other = page.locator("article li a[href^='https://a16z.com']").first.evaluate(
+        "a => { const s = getComputedStyle(a); return [s.color, s.textDecorationStyle]; }"
+    )
+    assert term[1] == "dotted" and term[0] == term[2]  # text-colored, dotted
+    assert other[1] == "solid" and other[0] != term[0]  # link-colored, solid
+
+
+def test_the_first_screen_of_an_essay_tells_the_reader_about_definitions(open_page):
+    page = open_page(ESSAY, PHONE, touch=True)
+    hint = page.locator("article .essay-hint")
+    assert hint.is_visible() and hint.bounding_box()["y"] < PHONE["height"]
+    assert "dotted underline" in hint.text_content()
+
+
+def test_mentioned_in_is_grouped_and_quiet(open_page):
+    page = open_page("glossary/catastrophic-forgetting/", DESKTOP)
+    groups = page.locator(".glossary-backlinks h3").all_text_contents()
+    assert groups[:2] == ["Essays", "Glossary entries"]
+    item = page.locator(".glossary-backlinks li").first
+    assert item.evaluate("li => getComputedStyle(li).marginLeft") == "0px"
+    mark = item.locator("mark").evaluate("m => getComputedStyle(m).backgroundColor")
+    assert mark in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_keyboard_reaches_the_first_term_with_visible_named_stops_only(open_page):
+    page = open_page(ESSAY, DESKTOP)
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        # Judged once transitions end: Material fades a heading's permalink in as it takes focus.
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+        stop = page.evaluate(
+            """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+              const name = (e.getAttribute('aria-label') || e.textContent || e.title || '').trim();
+              const shown = el => { const b = el.getBoundingClientRect(), c = getComputedStyle(el);
+                return b.width > 0 && b.height > 0 && c.visibility !== 'hidden' && parseFloat(c.opacity) > 0; };
+              // A visually hidden radio shows its focus on its label (Material's palette toggle).
+              const next = e.nextElementSibling;
+              const visible = shown(e) || (e.matches('.md-option') && next && next.tagName === 'LABEL' && shown(next));
+              return {term: e.matches('a.glossary-term'), visible: visible, name: name, tag: e.tagName}; }"""
+        )
+        stops.append(stop)
+        assert stop["visible"] or stop["name"] in ("Skip to content",), stops
+        assert stop["name"], stops
+        if stop["term"]:
+            break
+    assert stops[-1]["term"], "no term within 40 tab stops"
+    assert page.locator("#glossary-popover").is_visible()
+    outline = page.evaluate("() => parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert outline >= 2
+
+
+def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_page):
+    page = open_page(ESSAY, PHONE, touch=True)
+    for figure in page.locator("article figure").all():
+        figure.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        image = figure.locator("img:visible")
+        assert image.count() == 1
+        assert "-narrow-" in image.get_attribute("src")
+        image.scroll_into_view_if_needed()
+        smallest = image.evaluate(
+            """async img => { const svg = new DOMParser().parseFromString(
+                 await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
+               const scale = img.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+               return Math.min(...[...svg.querySelectorAll('text')].map(t => +t.getAttribute('font-size'))) * scale; }"""
+        )
+        assert smallest >= 14, smallest
+
+
+def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open_page):
+    page = open_page(ESSAY, DESKTOP)
+    figure = page.locator("article figure").first
+    figure.scroll_into_view_if_needed()
+    link = figure.locator("a.glightbox:visible")
+    assert "-narrow-" not in link.get_attribute("href")
+    in_page = link.locator("img").bounding_box()["width"]
+    caption = " ".join(figure.locator("figcaption").text_content().split())
+    link.click()
+    shown = page.locator(".glightbox-container .gslide.current img")
+    shown.wait_for()
+    page.wait_for_timeout(500)
+    assert shown.bounding_box()["width"] > in_page * 1.2
+    assert " ".join(page.locator(".gslide.current .gslide-desc").text_content().split()) == caption
+    backdrop = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.goverlay')).opacity)")
+    assert backdrop >= 0.95
+
+
+def test_the_index_filter_narrows_the_list_as_the_reader_types(open_page):
+    page = open_page("glossary/", DESKTOP)
+    box = page.get_by_role("searchbox", name="Filter the glossary")
+    box.fill("cache")
+    visible = page.locator(".glossary-index dt:visible").all_text_contents()
+    assert "KV Cache" in visible and len(visible) < 6
+    assert page.locator(".glossary-filter-status").text_content() == f"{len(visible)} terms" or len(visible) == 1
+    assert page.locator(".glossary-index h2:visible").count() < 5
+    box.fill("low-rank")  # an alias, not in the title
+    assert page.locator(".glossary-index dt:visible").all_text_contents() == ["LoRA (Low-Rank Adaptation)"]
+    box.fill("")
+    assert page.locator(".glossary-index dt:visible").count() == page.locator(".glossary-index dt").count()
+
+
+def test_the_palette_toggle_works_with_the_deferred_bundle(open_page):
+    page = open_page(ESSAY, DESKTOP)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    link = page.locator("article p a.glossary-term").first
+    link.hover()
+    page.locator(POPOVER).wait_for()
+
+
+def test_the_404_page_search_link_opens_search(open_page):
+    page = open_page("glossary/nothing-here/", DESKTOP)
+    page.get_by_role("link", name="search the site").click()
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
