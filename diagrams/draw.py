@@ -299,18 +299,23 @@ BALANCE_DESC = ("A slider between two failures: a model that changes too easily 
                 "new. The goal is the balanced zone in the middle.")
 
 
+def balance_slider(s, ends, labels, track_y, zone, knob):
+    """The ends' labels, the goal zone (x, y, width, height), the track (warm for forgetting, cool
+    for frozen) from one end to the other, and the slider's knob of radius `knob` in the middle."""
+    (left, right), middle = ends, (ends[0] + ends[1]) / 2
+    s.text(left, labels[2], labels[0], size=labels[3], color="muted", anchor="start")
+    s.text(right, labels[2], labels[1], size=labels[3], color="muted", anchor="end")
+    s.rect(*zone, "green_fill", stroke="green_line", r=14 if knob > 16 else 12, dash="7 5")
+    track = s.gradient("track", [(0, "red_line"), (0.5, "green_line"), (1, "blue_line")])
+    s.el("rect", x=left, y=track_y - 6, width=right - left, height=12, rx=6, fill=track)
+    s.dot(middle, track_y, "green_line", r=knob)
+    s.el("circle", cx=middle, cy=track_y, r=round(knob * 0.36), fill=s.p["green_line"])
+
+
 def stability_plasticity(palette):
     s = Svg("stability-plasticity", palette, 282, BALANCE_TITLE, BALANCE_DESC)
-    s.text(24, 34, "Model changes easily", size=18, color="muted", anchor="start")
-    s.text(696, 34, "Model hardly changes", size=18, color="muted", anchor="end")
-
-    # The goal zone (a column holding the middle label), the track (warm for forgetting, cool for
-    # frozen) and the slider's knob.
-    s.rect(266, 56, 188, 196, "green_fill", stroke="green_line", r=14, dash="7 5")
-    track = s.gradient("track", [(0, "red_line"), (0.5, "green_line"), (1, "blue_line")])
-    s.el("rect", x=24, y=94, width=672, height=12, rx=6, fill=track)
-    s.dot(360, 100, "green_line", r=17)
-    s.el("circle", cx=360, cy=100, r=6, fill=s.p["green_line"])
+    # The goal zone is a column that also holds the middle label.
+    balance_slider(s, (24, 696), ("Model changes easily", "Model hardly changes", 34, 18), 100, (266, 56, 188, 196), 17)
 
     s.text(24, 186, "Too plastic", size=21, bold=True, color="red_ink", anchor="start")
     s.lines(24, 214, ["Catastrophic forgetting:", "new learning", "overwrites old"], anchor="start")
@@ -323,13 +328,7 @@ def stability_plasticity(palette):
 
 def stability_plasticity_narrow(palette):
     s = Svg("stability-plasticity-narrow", palette, 420, BALANCE_TITLE, BALANCE_DESC, width=NARROW)
-    s.text(12, 28, "Changes easily", size=16, color="muted", anchor="start")
-    s.text(348, 28, "Hardly changes", size=16, color="muted", anchor="end")
-    s.rect(120, 44, 120, 72, "green_fill", stroke="green_line", r=12, dash="7 5")
-    track = s.gradient("track", [(0, "red_line"), (0.5, "green_line"), (1, "blue_line")])
-    s.el("rect", x=12, y=74, width=336, height=12, rx=6, fill=track)
-    s.dot(180, 80, "green_line", r=15)
-    s.el("circle", cx=180, cy=80, r=5, fill=s.p["green_line"])
+    balance_slider(s, (12, 348), ("Changes easily", "Hardly changes", 28, 16), 80, (120, 44, 120, 72), 15)
     rows = [  # hue, name, what it means
         ("red", "Too plastic", ["Catastrophic forgetting:", "new learning overwrites old"]),
         ("green", "Balanced", ["Learn new things,", "keep old ones"]),

@@ -296,3 +296,12 @@ def test_the_404_page_search_link_opens_search(open_page):
     page.get_by_role("link", name="search the site").click()
     page.wait_for_function("document.getElementById('__search').checked")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+def test_on_a_phone_the_header_title_is_not_cut_and_the_home_buttons_match(open_page):
+    page = open_page("", PHONE, touch=True)
+    topic = page.locator(".md-header__topic .md-ellipsis").first
+    assert topic.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
+    widths = {round(b.bounding_box()["width"]) for b in page.locator("article a.md-button").all()}
+    heights = {round(b.bounding_box()["height"]) for b in page.locator("article a.md-button").all()}
+    assert len(widths) == 1 and len(heights) == 1, (widths, heights)  # one line each, the same width

@@ -13,7 +13,14 @@ def search(page, query):
     page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
     page.locator("input.md-search__input").press_sequentially(query)  # Material searches on key events
     page.locator(".md-search-result__item").first.wait_for()
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    # Results come from a worker, query by query as the keys go in: read them once they stop changing.
+    results, settled = None, 0
+    while settled < 3:
+        page.wait_for_timeout(150)
+        now = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        settled = settled + 1 if now == results else 0
+        results = now
+    return results
 
 
 @pytest.mark.parametrize(
