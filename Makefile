@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test browser clean vendor-fsrs
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -31,6 +31,17 @@ $(VENV)/installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
+
+# The study page's scheduler, vendored as the package's own built file (docs/assets/vendor/ts-fsrs/README.txt).
+TS_FSRS_VERSION ?= 5.4.2
+FSRS_DIR := docs/assets/vendor/ts-fsrs
+vendor-fsrs:
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent ts-fsrs@$(TS_FSRS_VERSION) >/dev/null && tar xzf ts-fsrs-*.tgz \
+	  && cp package/dist/index.umd.js package/LICENSE $(CURDIR)/$(FSRS_DIR)/ && rm -rf $$tmp
+	@sum=$$(sha256sum $(FSRS_DIR)/index.umd.js | cut -d' ' -f1) \
+	  && sed -i -e 's/^- version: .*/- version: $(TS_FSRS_VERSION)/' -e "s/^- sha256 of index.umd.js: .*/- sha256 of index.umd.js: $$sum/" \
+	     -e 's/ts-fsrs\](\(.*\)) [0-9.]* (MIT/ts-fsrs](\1) $(TS_FSRS_VERSION) (MIT/' $(FSRS_DIR)/README.txt \
+	  && echo "ts-fsrs $(TS_FSRS_VERSION) vendored in $(FSRS_DIR) (sha256 $$sum)"
 
 clean:
 	rm -rf $(VENV) site

@@ -15,7 +15,7 @@ import re
 import tempfile
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 from mkdocs.exceptions import PluginError
@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from glossary import publish
+from glossary import publish, study
 from glossary.linker import FIRST_PER_PAGE, MODES, link_html, unlinked
 from glossary.terms import Glossary, GlossaryError, read_term
 
@@ -38,6 +38,7 @@ DEFAULTS = {
     "max-per-paragraph": None,  # no cap
     "essays": "essays",
     "nav": "index",
+    "study": "study",  # the study page's folder, or false for none
 }
 NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, or every term page
 
@@ -53,6 +54,7 @@ class Build:
     per_block: int | None = None
     essays: str = "essays"
     nav: str = "index"
+    study: str | None = "study"
     glossary: Glossary | None = None
     index_file: File | None = None  # the glossary's index page, if the site has one
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
@@ -62,6 +64,10 @@ class Build:
     content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, what follows it
     content_after_render: str | None = None  # of the page being rendered: what search read of its own
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
+    study_file: File | None = None  # the study page, if the site has one
+    card_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (definition, example)
+    sentences: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug → its first sentence in an essay
+    essay_decks: list[study.Deck] = field(default_factory=list)  # one per essay, in the order built
 
     def definition(self, slug: str) -> str:
         entry = self.definitions.get(slug)
@@ -174,10 +180,16 @@ def on_config(config, **kwargs):
             f"mkdocs.yml: extra.glossary.nav is {options['nav']!r}. Use one of: {', '.join(NAV_CHOICES)} "
             "(the sidebar shows the glossary's index only, or every term page)."
         )
+    if options["study"] is not False and not (isinstance(options["study"], str) and options["study"].strip("/")):
+        raise PluginError(
+            f"mkdocs.yml: extra.glossary.study is {options['study']!r}. Give the study page's folder, "
+            "e.g. study, or false for no study page."
+        )
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     _build = Build(
         str(options["dir"]).strip("/"), options["link"], options["boost"], site_url,
         per_block=cap, essays=str(options["essays"]).strip("/"), nav=options["nav"],
+        study=options["study"].strip("/") if options["study"] else None,
     )
     return config
 
@@ -212,6 +224,13 @@ def on_files(files: Files, config, **kwargs):
     published = {file.dest_uri: file for file in files}
     for alias, slug in redirects.items():
         files.append(_redirect_file(build, alias, slug, published, config))
+    if build.study:
+        build.study_file = files.get_file_from_path(f"{build.study}/index.md") or files.get_file_from_path(
+            f"{build.study}.md"
+        )
+        if build.study_file is None:  # the engine's own page, unless the site writes one
+            build.study_file = File.generated(config, f"{build.study}/index.md", content=publish.STUDY_PAGE)
+            files.append(build.study_file)
     log.info(f"Glossary: {len(terms)} terms in {build.folder}/, {len(redirects)} alias redirects")
     return files
 
@@ -221,9 +240,13 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     build = _current()
     glossary = build.glossary
     slug = build.term_of(page)
+    if slug is not None:
+        build.card_text[slug] = study.definition_and_example(html)
+    mentioned: list[str] = []
     try:
         html, mentions = link_html(
-            html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode, per_block=build.per_block
+            html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode, per_block=build.per_block,
+            mentioned=mentioned,
         )
     except ValueError as error:
         raise PluginError(f"{_display_path(page.file, config)}: {error}.") from None
@@ -256,6 +279,12 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
         except GlossaryError as error:
             raise PluginError(str(error)) from None
         html = _after_title(html, byline)
+        for mention in mentions:  # a sentence of an essay that uses the term, for its fill-in-the-blank card
+            build.sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
+        if page.meta.get("vocabulary", True) is not False:
+            html += _vocabulary(build, page, mentioned)
+    elif build.study_file is not None and page.file is build.study_file:
+        _add_to_toc(page, "Decks for Anki and other tools", "decks-for-anki")  # written in on_page_context
     elif build.is_index(page):
         urls = {s: build.absolute(file.url) for s, file in build.term_files.items()}
         page.meta["structured_data"] = publish.defined_term_set_json(glossary.terms.values(), urls, index_url)
@@ -268,27 +297,71 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     return html
 
 
+def _vocabulary(build: Build, page: Page, mentioned: list[str]) -> str:
+    """An essay's Vocabulary section, and the essay's deck for the study page and Anki."""
+    deck = study.Deck(_deck_id(page), page.title or page.file.name, tuple(mentioned))
+    build.essay_decks.append(deck)
+    links = None
+    if build.study_file is not None and mentioned:
+        page_href = get_relative_url(build.study_file.url, page.url)
+        decks = get_relative_url(f"{build.study}/{DECKS_FOLDER}/", page.url)
+        links = {"page": f"{page_href}?deck={deck.id}", "anki": f"{decks}{deck.id}.apkg", "tsv": f"{decks}{deck.id}.tsv"}
+    terms = [build.glossary.terms[slug] for slug in mentioned]
+    html = publish.vocabulary_html(terms, lambda slug: build.href(slug, page), links)
+    if html:
+        _add_to_toc(page, publish.VOCABULARY_HEADING, publish.VOCABULARY_ID)
+    return html
+
+
+DECKS_FOLDER = "decks"  # under the study page's folder: one .apkg and one .tsv per deck
+
+
+def _deck_id(page: Page) -> str:
+    name = os.path.splitext(os.path.basename(page.file.src_uri))[0]
+    name = os.path.basename(os.path.dirname(page.file.src_uri)) if name in ("index", "README") else name
+    return f"essay-{name}" if name == study.GLOSSARY_DECK else name
+
+
+def _cards(build: Build) -> dict[str, study.Card]:
+    page_url = build.study_file.url
+    cards = {}
+    for slug, term in build.glossary.terms.items():
+        definition, example = build.card_text.get(slug, ("", ""))
+        cards[slug] = study.Card(
+            slug, term.title, term.summary, definition, example, get_relative_url(build.term_files[slug].url, page_url),
+            build.sentences.get(slug),
+        )
+    return cards
+
+
+def _decks(build: Build) -> list[study.Deck]:
+    everything = [t.slug for t in sorted(build.glossary.terms.values(), key=lambda t: publish.sort_key(t.title))]
+    decks = [study.Deck(study.GLOSSARY_DECK, "The whole glossary", tuple(everything))]
+    return decks + [deck for deck in build.essay_decks if deck.slugs]
+
+
 def on_nav(nav, config, files: Files, **kwargs):
     """The sidebar lists the glossary as one link, to its index, however many terms it has
     (`nav: index`, the default); term pages stay in the site, in search and in the
     previous/next links at their foot."""
     build = _current()
-    if build.nav != "index" or build.index_file is None or build.index_file.page is None:
-        return nav
-    index = build.index_file.page
-
-    def collapse(items, parent) -> bool:
-        for i, item in enumerate(items):
-            if getattr(item, "is_section", False):
-                if any(child is index for child in item.children):
-                    items[i], index.parent = index, parent
-                    return True
-                if collapse(item.children, item):
-                    return True
-        return False
-
-    collapse(nav.items, None)
+    if build.nav == "index" and build.index_file is not None and build.index_file.page is not None:
+        _collapse(nav.items, None, build.index_file.page)
+    if build.study_file is not None and build.study_file.page is not None:
+        _collapse(nav.items, None, build.study_file.page)  # a folder of one page: the page itself
     return nav
+
+
+def _collapse(items, parent, page) -> bool:
+    """Put `page` where the section holding it is in the navigation, without the section's other pages."""
+    for i, item in enumerate(items):
+        if getattr(item, "is_section", False):
+            if any(child is page for child in item.children):
+                items[i], page.parent = page, parent
+                return True
+            if _collapse(item.children, item, page):
+                return True
+    return False
 
 
 def on_env(env, config, files: Files, **kwargs):
@@ -350,7 +423,16 @@ def _page_for_readers(context, page: Page, config, **kwargs):
     build.content_parts = None
     linked = build.linked.get(page.file.src_uri) or ()
     page.content = own + backlinks + publish.definitions_html(build.definition(slug) for slug in linked)
+    if build.study_file is not None and page.file is build.study_file:
+        assets = {name: get_relative_url(path, page.url) for name, path in STUDY_ASSETS.items()}
+        decks = _decks(build)
+        downloads = get_relative_url(f"{build.study}/{DECKS_FOLDER}/", page.url)
+        page.content += publish.study_app_html(study.decks_json(decks, _cards(build)), assets, decks, downloads)
     return context
+
+
+# The study page's own files, in docs/ (see docs/assets/vendor/ts-fsrs/README.txt for the scheduler).
+STUDY_ASSETS = {"css": "assets/study.css", "scheduler": "assets/vendor/ts-fsrs/index.umd.js", "js": "assets/study.js"}
 
 
 on_page_context = CombinedEvent(_page_for_search, _page_for_readers)
@@ -370,8 +452,23 @@ def on_post_page(output: str, page: Page, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """The build is written: let go of the backlinks' temporary file."""
+    """The build is written: add the decks for Anki and other tools, let go of the backlinks' temporary file."""
+    build = _current()
+    if build.study_file is not None:
+        cards = {slug: _absolute_card(build, card) for slug, card in _cards(build).items()}
+        folder = os.path.join(config.site_dir, build.study, DECKS_FOLDER)
+        os.makedirs(folder, exist_ok=True)
+        for deck in _decks(build):
+            with open(os.path.join(folder, f"{deck.id}.apkg"), "wb") as out:
+                out.write(study.anki_package(deck, cards))
+            with open(os.path.join(folder, f"{deck.id}.tsv"), "w", encoding="utf-8", newline="\n") as out:
+                out.write(study.deck_tsv(deck, cards))
     _close()
+
+
+def _absolute_card(build: Build, card: study.Card) -> study.Card:
+    """The card with the published address of its page: Anki and spreadsheets open it from elsewhere."""
+    return replace(card, url=build.absolute(build.term_files[card.slug].url))
 
 
 def on_build_error(error, **kwargs):

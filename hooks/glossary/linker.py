@@ -80,6 +80,7 @@ def link_html(
     self_term: str | None = None,
     mode: str = FIRST_PER_PAGE,
     per_block: int | None = None,
+    mentioned: list[str] | None = None,
 ) -> tuple[str, list[Mention]]:
     """Link the mentions in `html` (a fragment, or a whole document); return it and the mentions.
 
@@ -88,6 +89,8 @@ def link_html(
     `per_block` caps the links in one paragraph (or list item, table cell…):
     a mention past the cap stays plain text, and its term is linked at its next
     mention instead, so a dense paragraph does not read as a wall of links.
+    `mentioned`, if given, receives the slug of every term the page mentions,
+    linked or not, in the order of their first mention.
     """
     if mode not in MODES:
         raise ValueError(f"unknown link mode {mode!r}; use one of {', '.join(MODES)}")
@@ -100,7 +103,7 @@ def link_html(
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
-    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers, per_block)
+    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers, per_block, mentioned)
     page.walk(first)
     if not page.mentions and not is_document:
         return html, []
@@ -127,9 +130,11 @@ class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
     def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser,
-                 markers: tuple[str, str], per_block: int | None = None):
+                 markers: tuple[str, str], per_block: int | None = None, mentioned: list[str] | None = None):
         self.glossary = glossary
         self.per_block = per_block
+        self.mentioned = mentioned
+        self.seen: set[str] = set()  # every term mentioned so far, linked or not
         self.href_for = href_for
         self.self_term = self_term
         self.mode = mode
@@ -170,7 +175,12 @@ class _PageLinker:
             return
         pieces, cut, block = [], 0, None
         for start, end, slug in self.glossary.matcher.finditer(text):
-            if slug == self.self_term or (slug in self.linked and self.mode != EVERY_MENTION):
+            if slug == self.self_term:
+                continue
+            if self.mentioned is not None and slug not in self.seen:
+                self.seen.add(slug)
+                self.mentioned.append(slug)
+            if slug in self.linked and self.mode != EVERY_MENTION:
                 continue
             if block is None:
                 block, offset = self.locate(node)

@@ -1,0 +1,185 @@
+"""Study mode in the built site: each essay's Vocabulary, the study page's decks, the Anki and TSV files."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+from support import ROOT, mkdocs_build
+from test_build_errors import small_site
+from test_site import TERMS, all_pages, html_of, resolve
+
+ESSAY = "essays/continual-learning/"
+STUDY = "study/"
+
+
+def essay_terms_in_order(site, url):
+    """An oracle for the order in which an essay mentions terms, independent of the engine's matcher:
+    every name of every term, longest first, found as a whole word in the text a reader reads
+    (headings, other links and the generated lines left out), each found stretch blanked out."""
+    tree = html_of(site, url)
+    body = tree.css_first("article")
+    for node in body.css("h1, h2, h3, .essay-byline, .essay-hint, .glossary-vocabulary, a:not(.glossary-term)"):
+        node.decompose()
+    text = " ".join(body.text().split())
+    names = []
+    for slug, fm in TERMS.items():
+        title = re.sub(r"\s*\(([^)]+)\)$", r" / \1", fm["title"])
+        for name in [*re.split(r"\s+/\s+", title), *fm.get("aliases", [])]:
+            names += [(name, slug), (name + "s", slug)]
+    first = {}
+    for name, slug in sorted(names, key=lambda pair: -len(pair[0])):
+        # Words joined by a space or a hyphen or dash; a word with two capitals ("KV") only as written.
+        words = [re.escape(w) if not re.search(r"[A-Z].*[A-Z]", w) else f"(?-i:{re.escape(w)})"
+                 for w in re.split(r"[\s\-\u2010\u2013]+", name)]
+        joiner = "[-\u2010\u2013 ]"
+        pattern = r"(?<![\w-])" + joiner.join(words) + r"(?![\w-])"
+        for found in re.finditer(pattern, text, re.IGNORECASE):
+            first[slug] = min(first.get(slug, found.start()), found.start())
+        text = re.sub(pattern, lambda m: "#" * len(m.group()), text, flags=re.IGNORECASE)
+    return sorted(first, key=first.get)
+
+
+def vocabulary(site, url):
+    section = html_of(site, url).css_first("article .glossary-vocabulary")
+    return section, [resolve(site, url, a.attributes["href"])[0].parent.name for a in section.css("ol > li > a")]
+
+
+def test_the_essay_ends_with_its_vocabulary_in_the_order_a_reader_meets_the_terms(site):
+    section, slugs = vocabulary(site, ESSAY)
+    assert slugs == essay_terms_in_order(site, ESSAY)
+    assert "data-search-exclude" in section.attributes
+    last = html_of(site, ESSAY).css("article > *")
+    assert [n for n in last if n.tag in ("section", "h2")][-1].attributes.get("class") == "glossary-vocabulary"
+    for li, slug in zip(section.css("ol > li"), slugs):
+        assert li.text() == f"{TERMS[slug]['title']}: {TERMS[slug]['summary']}"
+    study, anki, tsv = section.css(".glossary-vocabulary__study a")
+    assert study.text() == f"Study these {len(slugs)} terms"
+    address, query = study.attributes["href"].split("?")
+    assert resolve(site, ESSAY, address)[0] == site.root / "study" / "index.html" and query == "deck=continual-learning"
+    assert anki.text() == "Download for Anki" and "download" in anki.attributes
+    assert resolve(site, ESSAY, anki.attributes["href"])[0] == site.root / "study" / "decks" / "continual-learning.apkg"
+    assert resolve(site, ESSAY, tsv.attributes["href"])[0] == site.root / "study" / "decks" / "continual-learning.tsv"
+
+
+def decks(site):
+    """The decks as the study page's script reads them: the text of its <template> (a template's
+    text is parsed as HTML, so entities are decoded)."""
+    page = site.page(STUDY)
+    text = re.search(r'<template class="glossary-study-decks">(.*?)</template>', page, re.S).group(1)
+    return json.loads(html.unescape(text))
+
+
+def test_the_study_page_carries_the_decks_as_text(site):
+    data = decks(site)
+    by_id = {deck["id"]: deck for deck in data["decks"]}
+    titles = sorted(TERMS, key=lambda s: re.sub(r"^the ", "", TERMS[s]["title"].lower()))
+    assert by_id["glossary"]["cards"] == titles and by_id["glossary"]["title"] == "The whole glossary"
+    assert by_id["continual-learning"]["cards"] == vocabulary(site, ESSAY)[1]
+    assert set(data["cards"]) == set(TERMS)
+    for slug, card in data["cards"].items():
+        page = html_of(site, f"glossary/{slug}/")
+        assert card["title"] == TERMS[slug]["title"] and card["summary"] == TERMS[slug]["summary"]
+        head = page.css_first("article .glossary-entry-head")
+        first = head.next
+        while first.tag != "p":
+            first = first.next
+        assert card["definition"] == " ".join(first.text().split())
+        assert resolve(site, STUDY, card["url"])[0] == site.root / "glossary" / slug / "index.html"
+        if "sentence" in card:
+            before, term, after = card["sentence"]
+            assert term and (before + term + after).strip()
+    with_sentence = [c for c in data["cards"].values() if "sentence" in c]
+    assert len(with_sentence) >= 30
+
+
+def test_only_the_study_page_loads_the_study_script_and_the_scheduler(site):
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        sources = [s.attributes["src"] for s in tree.css("script[src]")]
+        loads = any(s.endswith(("study.js", "ts-fsrs/index.umd.js")) for s in sources)
+        assert loads == (url == STUDY), url
+    tree = html_of(site, STUDY)
+    scripts = [s.attributes["src"] for s in tree.css("article script[src]")]
+    assert scripts[0].endswith("vendor/ts-fsrs/index.umd.js") and scripts[1].endswith("assets/study.js")
+    assert all("defer" in s.attributes for s in tree.css("article script[src]"))
+
+
+def test_the_vendored_scheduler_is_the_pinned_release():
+    folder = ROOT / "docs" / "assets" / "vendor" / "ts-fsrs"
+    notes = (folder / "README.txt").read_text(encoding="utf-8")
+    pinned = re.search(r"^- sha256 of index.umd.js: ([0-9a-f]{64})$", notes, re.M).group(1)
+    assert hashlib.sha256((folder / "index.umd.js").read_bytes()).hexdigest() == pinned
+    assert "- version: 5.4.2" in notes and "MIT License" in (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "TS_FSRS_VERSION ?= 5.4.2" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def notes_of(apkg: bytes):
+    with zipfile.ZipFile(io.BytesIO(apkg)) as package:
+        assert set(package.namelist()) == {"collection.anki2", "media"}
+        with tempfile.NamedTemporaryFile(suffix=".anki2") as db:
+            db.write(package.read("collection.anki2"))
+            db.flush()
+            connection = sqlite3.connect(db.name)
+            rows = connection.execute("select id, guid, flds from notes order by id").fetchall()
+            decks = json.loads(connection.execute("select decks from col").fetchone()[0])
+            connection.close()
+    return rows, decks
+
+
+def test_each_deck_is_an_anki_package_with_its_notes_and_a_tsv(site):
+    import genanki
+
+    for deck in decks(site)["decks"]:
+        apkg = (site.root / "study" / "decks" / f"{deck['id']}.apkg").read_bytes()
+        rows, anki_decks = notes_of(apkg)
+        assert deck["title"] in [d["name"] for d in anki_decks.values()]
+        assert [guid for _, guid, _ in rows] == [genanki.guid_for(slug) for slug in deck["cards"]]
+        for (_, _, fields), slug in zip(rows, deck["cards"]):
+            term, summary, definition, example, link = fields.split("\x1f")
+            assert term == TERMS[slug]["title"].replace("&", "&amp;")
+            assert link == site.server.url + f"glossary/{slug}/"
+            assert summary and definition and example
+        lines = (site.root / "study" / "decks" / f"{deck['id']}.tsv").read_text(encoding="utf-8").splitlines()
+        assert lines[0] == "term\tsummary\tdefinition\texample\tlink"
+        assert [line.split("\t")[0] for line in lines[1:]] == [TERMS[slug]["title"] for slug in deck["cards"]]
+        assert all(len(line.split("\t")) == 5 for line in lines)
+
+
+def test_a_second_build_writes_the_same_decks_byte_for_byte(site, tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "again", env={"SITE_URL": site.server.url})
+    assert result.returncode == 0, result.stderr
+    for file in sorted((site.root / "study" / "decks").iterdir()):
+        assert (tmp_path / "again" / "study" / "decks" / file.name).read_bytes() == file.read_bytes(), file.name
+
+
+def test_an_essay_can_turn_its_vocabulary_off_and_a_wrong_option_stops_the_build(tmp_path):
+    project = small_site(tmp_path)
+    essays = project / "docs" / "essays"
+    essays.mkdir()
+    (essays / "on.md").write_text("# On\n\nThe context window holds tokens.\n", encoding="utf-8")
+    (essays / "off.md").write_text("---\nvocabulary: false\n---\n\n# Off\n\nThe context window.\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    on = LexborHTMLParser((tmp_path / "site" / "essays" / "on" / "index.html").read_text(encoding="utf-8"))
+    off = LexborHTMLParser((tmp_path / "site" / "essays" / "off" / "index.html").read_text(encoding="utf-8"))
+    assert [a.text() for a in on.css(".glossary-vocabulary ol a")] == ["Context Window", "Token"]
+    assert off.css(".glossary-vocabulary") == []
+    assert (tmp_path / "site" / "study" / "decks" / "on.apkg").is_file()
+    assert not (tmp_path / "site" / "study" / "decks" / "off.apkg").exists()
+
+
+@pytest.mark.parametrize("value", ["3", "''"])
+def test_a_wrong_study_option_names_mkdocs_yml(tmp_path, value):
+    from test_build_errors import failed_build
+
+    log = failed_build(tmp_path, extra=f"extra:\n  glossary:\n    study: {value}\n")
+    assert "mkdocs.yml: extra.glossary.study is" in log and "or false for no study page" in log
