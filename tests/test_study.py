@@ -183,3 +183,11 @@ def test_a_wrong_study_option_names_mkdocs_yml(tmp_path, value):
 
     log = failed_build(tmp_path, extra=f"extra:\n  glossary:\n    study: {value}\n")
     assert "mkdocs.yml: extra.glossary.study is" in log and "or false for no study page" in log
+
+
+def test_the_study_script_and_stylesheet_stay_within_12_kb_gzipped(site):
+    import gzip
+
+    # As served (the scheduler comes on top, as the issue allows: it is the library's own file).
+    size = sum(len(gzip.compress((site.root / "assets" / name).read_bytes(), 9)) for name in ("study.js", "study.css"))
+    assert size <= 12 * 1024, size
