@@ -18,6 +18,8 @@ build: $(VENV)/installed
 
 test: $(VENV)/installed browser
 	$(BIN)/python -m pytest
+	@echo "The built-HTML tests again, with the site built by ProperDocs:"
+	SITE_GENERATOR=properdocs $(BIN)/python -m pytest -q --ignore=tests/browser
 
 # The browser tests drive Debian's Chromium (/usr/bin/chromium) where it exists,
 # else Playwright's own build, downloaded here on machines that can reach it.

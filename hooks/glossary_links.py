@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import tempfile
 from array import array
@@ -39,6 +40,8 @@ DEFAULTS = {
     "essays": "essays",
     "nav": "index",
     "study": "study",  # the study page's folder, or false for none
+    "exclude": [],  # slugs or titles of terms never looked for on any page
+    "required": True,  # read by the theme (overrides/main.html): stop if the hook did not run
 }
 NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, or every term page
 
@@ -55,6 +58,7 @@ class Build:
     essays: str = "essays"
     nav: str = "index"
     study: str | None = "study"
+    exclude: tuple[str, ...] = ()
     glossary: Glossary | None = None
     index_file: File | None = None  # the glossary's index page, if the site has one
     term_files: dict[str, File] = field(default_factory=dict)  # slug → its page's file
@@ -64,6 +68,7 @@ class Build:
     content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, what follows it
     content_after_render: str | None = None  # of the page being rendered: what search read of its own
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
+    _flat: bool | None = None
     study_file: File | None = None  # the study page, if the site has one
     card_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (definition, example)
     sentences: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug → its first sentence in an essay
@@ -95,20 +100,41 @@ class Build:
         return get_relative_url(self.term_files[slug].url, page.url)
 
     def hrefs_from(self, page: Page) -> Callable[[str], str]:
-        """`href` for every term from one page: term pages share a folder, so one relative path does."""
-        to_folder = get_relative_url(self.folder + "/", page.url)
-        to_folder = "" if to_folder == "./" else to_folder
-        cut = len(self.folder) + 1
+        """`href` for every term from one page. When the term pages share one folder, one
+        relative path to it serves them all; in nested folders each is worked out once."""
         files = self.term_files
-        return lambda slug: to_folder + files[slug].url[cut:]
+        if self.flat:
+            to_folder = get_relative_url(self.folder + "/", page.url)
+            to_folder = "" if to_folder == "./" else to_folder
+            cut = len(self.folder) + 1
+            return lambda slug: to_folder + files[slug].url[cut:]
+        cache: dict[str, str] = {}
+        return lambda slug: cache.get(slug) or cache.setdefault(slug, get_relative_url(files[slug].url, page.url))
+
+    @property
+    def flat(self) -> bool:
+        """Are all term pages directly in the glossary's folder?"""
+        if self._flat is None:
+            prefix = self.folder + "/"
+            self._flat = all("/" not in f.url[len(prefix):].rstrip("/") for f in self.term_files.values())
+        return self._flat
 
     def href_to(self, page: Page) -> str:
-        """`page` as seen from any term page but its own: they are all in one folder, at one depth."""
-        other = next(file for file in self.term_files.values() if file.url != page.url)
-        return get_relative_url(page.url, other.url)
+        """`page` as a backlink on a term page writes it: seen from the term pages when they share
+        one folder, else as a mark (`SITE_PATH`) that each term page resolves when it is rendered."""
+        if self.flat:
+            other = next(file for file in self.term_files.values() if file.url != page.url)
+            return get_relative_url(page.url, other.url)
+        return f"{SITE_PATH}{page.url}{SITE_PATH}"
 
     def absolute(self, url: str) -> str:
         return self.site_url + ("" if url == "./" else url)
+
+
+# Marks a site path in a backlink, which each term page resolves: ASCII, so a spooled entry can
+# hold it, and a control character, so no escaped text can.
+SITE_PATH = "\x01"
+_SITE_PATHS = re.compile(f"{SITE_PATH}([^{SITE_PATH}]*){SITE_PATH}")
 
 
 class BacklinkSpool:
@@ -185,11 +211,16 @@ def on_config(config, **kwargs):
             f"mkdocs.yml: extra.glossary.study is {options['study']!r}. Give the study page's folder, "
             "e.g. study, or false for no study page."
         )
+    exclude = options["exclude"]
+    if not isinstance(exclude, list) or not all(isinstance(item, str) and item.strip() for item in exclude):
+        raise PluginError(
+            f"mkdocs.yml: extra.glossary.exclude is {exclude!r}. Give a list of terms' slugs or titles, e.g. [node, pod]."
+        )
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     _build = Build(
         str(options["dir"]).strip("/"), options["link"], options["boost"], site_url,
         per_block=cap, essays=str(options["essays"]).strip("/"), nav=options["nav"],
-        study=options["study"].strip("/") if options["study"] else None,
+        study=options["study"].strip("/") if options["study"] else None, exclude=tuple(exclude),
     )
     return config
 
@@ -211,9 +242,9 @@ def on_files(files: Files, config, **kwargs):
         terms.append(term)
         term_files[term.slug] = file
         if term.slug != name:  # the page keeps its URL when its file is renamed
-            _move(file, f"{build.folder}/{term.slug}", config)
+            _move(file, f"{posixpath.dirname(file.src_uri[:-len('.md')])}/{term.slug}", config)
     try:
-        build.glossary = Glossary.build(terms)
+        build.glossary = Glossary.build(terms, excluded=_excluded(build, terms))
         redirects = build.glossary.redirects()
     except GlossaryError as error:
         raise PluginError(str(error)) from None
@@ -235,6 +266,35 @@ def on_files(files: Files, config, **kwargs):
     return files
 
 
+def _page_mode(build: Build, page: Page, config) -> str | None:
+    """How this page links terms: front matter `glossary: false` (not at all) or a link mode, else the site's."""
+    value = page.meta.get("glossary", build.mode)
+    if value is False:
+        return None
+    if value not in MODES:
+        raise PluginError(
+            f"{_display_path(page.file, config)}: has 'glossary: {value}' in its front matter. "
+            f"Use false (no links on this page) or one of: {', '.join(MODES)}."
+        )
+    return value
+
+
+def _excluded(build: Build, terms) -> list[str]:
+    """The slugs of the terms `exclude` names (by slug or title); a name of none stops the build."""
+    slugs = {term.slug for term in terms}
+    by_title = {term.title.casefold(): term.slug for term in terms}
+    found = []
+    for item in build.exclude:
+        slug = item if item in slugs else by_title.get(item.casefold())
+        if slug is None:
+            raise PluginError(
+                f"mkdocs.yml: extra.glossary.exclude lists '{item}', which is neither the slug nor the title of a term. "
+                "Use a term page's file name without '.md', or its title."
+            )
+        found.append(slug)
+    return found
+
+
 def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     """Link: wrap the mentions on this page, remember them, add a term page's own parts."""
     build = _current()
@@ -243,13 +303,16 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     if slug is not None:
         build.card_text[slug] = study.definition_and_example(html)
     mentioned: list[str] = []
-    try:
-        html, mentions = link_html(
-            html, glossary, build.hrefs_from(page), self_term=slug, mode=build.mode, per_block=build.per_block,
-            mentioned=mentioned,
-        )
-    except ValueError as error:
-        raise PluginError(f"{_display_path(page.file, config)}: {error}.") from None
+    mentions = []
+    mode = _page_mode(build, page, config)
+    if mode is not None:  # `glossary: false` leaves the page's text alone
+        try:
+            html, mentions = link_html(
+                html, glossary, build.hrefs_from(page), self_term=slug, mode=mode, per_block=build.per_block,
+                mentioned=mentioned,
+            )
+        except ValueError as error:
+            raise PluginError(f"{_display_path(page.file, config)}: {error}.") from None
     seen: dict[str, None] = {}
     # The index lists every term: it is the way in, not a page that mentions them.
     source = not build.is_index(page)
@@ -399,7 +462,11 @@ def _page_for_search(context, page: Page, config, **kwargs):
     if page.content is None:
         return context
     slug = build.term_of(page)
-    section = publish.backlinks_html(build.backlinks.take(slug)) if slug is not None else ""
+    section = ""
+    if slug is not None:
+        section = publish.backlinks_html(build.backlinks.take(slug))
+        if not build.flat:  # nested term folders: each backlink seen from this page
+            section = _SITE_PATHS.sub(lambda m: get_relative_url(m.group(1), page.url), section)
     related = "" if slug is None else publish.related_html(
         build.glossary.terms[slug], build.glossary.terms, lambda target: build.href(target, page)
     )
@@ -511,12 +578,13 @@ def _after_title(html: str, addition: str) -> str:
 
 
 def _term_file_name(src_uri: str, folder: str) -> str | None:
-    """The file name of a term page (`<folder>/<name>.md`), or None for any other page."""
+    """The file name of a term page (`<folder>/<name>.md`, also in a subfolder of it, as
+    `<folder>/networking/pod.md`), or None for any other page (an index of the folder or a subfolder)."""
     prefix = folder + "/"
     if not src_uri.startswith(prefix) or not src_uri.endswith(".md"):
         return None
-    name = src_uri[len(prefix) : -len(".md")]
-    return None if "/" in name or name in ("index", "README") else name
+    name = src_uri[len(prefix) : -len(".md")].rsplit("/", 1)[-1]
+    return None if name in ("index", "README") else name
 
 
 def _move(file: File, path: str, config) -> None:

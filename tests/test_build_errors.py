@@ -122,3 +122,37 @@ def test_an_essay_with_a_bad_source_names_the_file_and_the_fields(tmp_path, sour
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"docs/essays/one.md: {message}" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_build_without_the_hook_stops_instead_of_publishing_unlinked_pages(tmp_path):
+    # What a generator that ignores `hooks:` (Zensical 0.1) or a mkdocs.yml that lost the line would do.
+    from support import ROOT as root
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(SITES / "base" / "docs", project / "docs")
+    (project / "overrides").symlink_to(root / "overrides")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("\n  - hooks/glossary_links.py\n", "\n")
+    for hook in ("hooks/lightbox.py", "hooks/minify.py", "hooks/required.py"):
+        config = config.replace(hook, str(root / hook))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml: the glossary hook did not run, so no page would link its terms. " \
+           "Add '- hooks/glossary_links.py' under 'hooks:'" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_generator_that_runs_no_hooks_is_stopped_by_the_theme(tmp_path):
+    from support import ROOT as root
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(SITES / "base" / "docs", project / "docs")
+    (project / "overrides").symlink_to(root / "overrides")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("hooks:")] + config[config.index("extra:"):]  # as if no hook ran at all
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "The glossary hook did not run: add hooks/glossary_links.py under 'hooks:' in mkdocs.yml" in result.stderr

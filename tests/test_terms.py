@@ -91,7 +91,7 @@ def test_unknown_fields_warn_and_material_fields_do_not():
     _, warnings = read_term("x", "---\ntitle: X\nsummary: S.\nalias: [y]\nhide: [toc]\n---\n", "docs/glossary/x.md")
     assert warnings == [
         "docs/glossary/x.md: unknown front-matter field 'alias' is ignored. "
-        "Term pages use aliases, related, slug, summary, title; check the spelling."
+        "Term pages use aliases, case, link, not, related, slug, summary, title; check the spelling."
     ]
 
 

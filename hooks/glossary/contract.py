@@ -8,6 +8,8 @@ use exactly these and no others. A term mention in prose becomes::
        id="mention-token">tokens</a>
 
 * `glossary-term` (class): marks a link to a term page made by the engine.
+* `glossary-mention` (class, on a `<span>` with `data-term` and `id`): a
+  mention of a term whose page says `link: false`; backlinks point to it.
 * `data-term`: the term's slug, the key to its definition.
 * `id`: the anchor of this mention; backlinks deep-link to it.
 
@@ -37,6 +39,7 @@ below so styles can address them.
 """
 
 TERM_LINK = "glossary-term"
+MENTION = "glossary-mention"  # an unlinked mention's anchor (a term with `link: false`)
 TERM_ATTR = "data-term"
 SKIP = "glossary-skip"
 MENTION_ID_PREFIX = "mention-"

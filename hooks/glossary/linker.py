@@ -24,6 +24,7 @@ from html import escape
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import contract
+from .matcher import NOT_A_MENTION
 from .matcher import SENTENCE_END as _SENTENCE_END
 from .terms import Glossary
 
@@ -132,6 +133,7 @@ class _PageLinker:
     def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser,
                  markers: tuple[str, str], per_block: int | None = None, mentioned: list[str] | None = None):
         self.glossary = glossary
+        self.unlinked = glossary.unlinked  # `link: false`: an anchor for backlinks, no link
         self.per_block = per_block
         self.mentioned = mentioned
         self.seen: set[str] = set()  # every term mentioned so far, linked or not
@@ -145,7 +147,7 @@ class _PageLinker:
         self.section = ("", "")
         self.blocks: dict[int, _Block] = {}
         self.opening, self.closing = markers
-        self.tags: list[str] = []  # the opening tag of each link, in document order
+        self.tags: list[tuple[str, str]] = []  # the opening and closing tags of each link, in document order
 
     def walk(self, child: LexborNode | None) -> None:
         """Link the text of `child`, its following siblings, and all they hold."""
@@ -157,7 +159,9 @@ class _PageLinker:
                 tag = child.tag
                 if tag in HEADINGS:
                     self.enter_section(child)
-                elif tag == "a" and contract.TERM_LINK in _classes(child):
+                elif (tag == "a" and contract.TERM_LINK in _classes(child)) or (
+                    tag == "span" and contract.MENTION in _classes(child)
+                ):
                     # Already linked (a page linked twice): count it, change nothing.
                     self.linked.add(child.attributes.get(contract.TERM_ATTR) or "")
                 elif tag not in SKIPPED and not (SKIPPED_CLASSES & _classes(child)):
@@ -175,7 +179,7 @@ class _PageLinker:
             return
         pieces, cut, block = [], 0, None
         for start, end, slug in self.glossary.matcher.finditer(text):
-            if slug == self.self_term:
+            if slug == self.self_term or slug == NOT_A_MENTION:
                 continue
             if self.mentioned is not None and slug not in self.seen:
                 self.seen.add(slug)
@@ -184,16 +188,25 @@ class _PageLinker:
                 continue
             if block is None:
                 block, offset = self.locate(node)
-            if self.per_block is not None:
+            linked = slug not in self.unlinked
+            if self.per_block is not None and linked:
                 if block.links >= self.per_block:
                     continue
                 block.links += 1
             self.linked.add(slug)
             anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
-            self.tags.append(
-                f'<a class="{contract.TERM_LINK}" href="{_attribute(self.href_for(slug))}" '
-                f'{contract.TERM_ATTR}="{_attribute(slug)}" id="{_attribute(anchor)}">'
-            )
+            if linked:
+                self.tags.append((
+                    f'<a class="{contract.TERM_LINK}" href="{_attribute(self.href_for(slug))}" '
+                    f'{contract.TERM_ATTR}="{_attribute(slug)}" id="{_attribute(anchor)}">',
+                    "</a>",
+                ))
+            else:
+                self.tags.append((
+                    f'<span class="{contract.MENTION}" {contract.TERM_ATTR}="{_attribute(slug)}" '
+                    f'id="{_attribute(anchor)}">',
+                    "</span>",
+                ))
             pieces += (text[cut:start], self.opening, text[start:end], self.closing)
             before, mention, after = sentence_around(block.text, offset + start, offset + end, breaks=block.breaks)
             self.mentions.append(Mention(slug, anchor, *self.section, before, mention, after))
@@ -210,9 +223,9 @@ class _PageLinker:
         if len(parts) != len(self.tags) + 1:  # pragma: no cover - the markers are checked absent from the page
             raise AssertionError("a link's marker went missing in the serialized page")
         out = [parts[0]]
-        for tag, part in zip(self.tags, parts[1:]):
-            out += (tag, part)
-        return "".join(out).replace(self.closing, "</a>")
+        for (opening, closing), part in zip(self.tags, parts[1:]):
+            out += (opening, part.replace(self.closing, closing, 1))
+        return "".join(out)
 
     def new_id(self, wanted: str) -> str:
         if self.ids is None:

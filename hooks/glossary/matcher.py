@@ -10,7 +10,8 @@ Matching rules (documented for writers in the README):
 * whole words only; a hyphen joins words, so "weights-based" is no mention of
   "weights", but an apostrophe does not ("the model's weights" is);
 * case-insensitive, except words written with two or more capitals
-  ("ICL", "KV cache", "LoRA"), which match only as written;
+  ("ICL", "KV cache", "LoRA"), which match only as written, and names of a
+  term whose page says `case: sensitive`, which match only as written too;
 * inside a name, a space or a hyphen matches any run of spaces, a hyphen or a
   dash: "fine-tuning" also matches "fine tuning", "KV cache" also "KV-cache";
 * a simple English plural of every name matches too ("token" → "tokens").
@@ -34,6 +35,7 @@ _WORD_START = rf"(?<!\w)(?<!\w[{_JOINERS}])"
 _WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
 
 _SEP = object()  # a trie edge meaning "word separator"
+NOT_A_MENTION = ""  # the "term" of a phrase that must never count as a mention
 
 # Where a sentence ends inside running text: closing punctuation, maybe a quote or
 # bracket, then a space. Backlinks quote the sentence around a mention by it, and a
@@ -60,13 +62,13 @@ def plural(name: str) -> str | None:
     return last + "s"
 
 
-def _units(name: str) -> list[object]:
+def _units(name: str, as_written: bool = False) -> list[object]:
     """A name as trie edges: separators, case-free letters, and exact-case letters."""
     units: list[object] = []
     for i, word in enumerate(w for w in _SEPARATOR_IN_NAME.split(name.strip()) if w):
         if i:
             units.append(_SEP)
-        exact = bool(_CAPITALS.search(word))
+        exact = as_written or bool(_CAPITALS.search(word))
         units.extend((char, True) if exact else (char.lower(), False) for char in word)
     return units
 
@@ -76,10 +78,13 @@ class Matcher:
 
     `names` maps each name as a writer spells it to the key of its term
     (a slug). Two names with the same `name_key` must map to the same term:
-    the caller checks that, with a message a writer can act on.
+    the caller checks that, with a message a writer can act on. Names in
+    `as_written` match only in the case they are written in. A name mapped
+    to `NOT_A_MENTION` is found like any other, so as the longest match it
+    hides the shorter names inside it ("customer service" hides "service").
     """
 
-    def __init__(self, names: Mapping[str, str]):
+    def __init__(self, names: Mapping[str, str], as_written: frozenset[str] = frozenset()):
         self._term_of_key: dict[str, str] = {}
         self._term_of_text: dict[str, str] = {}
         trie: dict = {}
@@ -91,7 +96,7 @@ class Matcher:
             if known != term:
                 raise ValueError(f"the name {name!r} belongs to both {known!r} and {term!r}")
             node = trie
-            for unit in _units(name):
+            for unit in _units(name, name in as_written):
                 node = node.setdefault(unit, {})
             node[None] = True  # a name ends here
         body = _trie_pattern(trie)

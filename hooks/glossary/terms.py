@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 import yaml
 
-from .matcher import SENTENCE_END, Matcher, name_key, plural
+from .matcher import NOT_A_MENTION, SENTENCE_END, Matcher, name_key, plural
 
 SUMMARY_LIMIT = 200
 
 # Front-matter fields this engine reads, and those that MkDocs or Material
 # read from any page: anything else is probably a typo and earns a warning.
-TERM_FIELDS = {"title", "summary", "aliases", "related", "slug"}
-PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template"}
+TERM_FIELDS = {"title", "summary", "aliases", "related", "slug", "case", "link", "not"}
+PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template", "glossary"}
 
 # libyaml's loader when PyYAML has it (ten times faster); the same YAML either way.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,6 +50,9 @@ class Term:
     aliases: tuple[str, ...]
     related: tuple[str, ...]
     source: str
+    case_sensitive: bool = False  # `case: sensitive`: its names match only as written
+    autolink: bool = True  # `link: false`: mentions are found (backlinks, Vocabulary) but never linked
+    not_mentions: tuple[str, ...] = ()  # `not`: phrases holding a name that are no mention of the term
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -164,13 +167,43 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
     related = _text_list(meta, "related", source, "slugs of other term pages, e.g. ['context-window']")
     if slug in related:
         raise GlossaryError(source, "lists itself under 'related'.", f"Remove '{slug}' from 'related'.")
+    case = meta.get("case")
+    if case is not None and case != "sensitive":
+        raise GlossaryError(
+            source,
+            f"has 'case: {case}'.",
+            "Write 'case: sensitive' to match the term's names only as written, or leave it out.",
+        )
+    autolink = meta.get("link", True)
+    if not isinstance(autolink, bool):
+        raise GlossaryError(
+            source,
+            f"has 'link' as {_kind(autolink)}, not as true or false.",
+            "Write 'link: false' to keep the term's page and backlinks but never link its mentions.",
+        )
+    not_mentions = _text_list(meta, "not", source, "phrases that are no mention of the term, e.g. ['customer service']")
+    names = [name_key(name) for name in title_names(title) + tuple(a.strip() for a in aliases)]
+    for phrase in not_mentions:
+        key = name_key(phrase)
+        if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key) for name in names):
+            raise GlossaryError(
+                source,
+                f"lists '{phrase}' under 'not', which holds none of the term's names.",
+                "Under 'not' go phrases that contain a name of the term and are no mention of it, "
+                "e.g. 'customer service' for the term Service.",
+            )
+        if key in names:
+            raise GlossaryError(source, f"lists its own name '{phrase}' under 'not'.", f"Remove '{phrase}' from 'not'.")
     unknown = sorted(set(meta) - TERM_FIELDS - PAGE_FIELDS)
     warnings = [
         f"{source}: unknown front-matter field '{field}' is ignored. "
         f"Term pages use {', '.join(sorted(TERM_FIELDS))}; check the spelling."
         for field in unknown
     ]
-    term = Term(slug, title, summary, tuple(" ".join(a.split()) for a in aliases), tuple(related), source)
+    term = Term(
+        slug, title, summary, tuple(" ".join(a.split()) for a in aliases), tuple(related), source,
+        case_sensitive=case == "sensitive", autolink=autolink, not_mentions=tuple(" ".join(p.split()) for p in not_mentions),
+    )
     return term, warnings
 
 
@@ -182,8 +215,12 @@ class Glossary:
     matcher: Matcher
 
     @classmethod
-    def build(cls, terms: Iterable[Term]) -> Glossary:
-        """Check the terms against each other and compile their names once."""
+    def build(cls, terms: Iterable[Term], excluded: Iterable[str] = ()) -> Glossary:
+        """Check the terms against each other and compile their names once.
+
+        `excluded` are slugs of terms whose names are not looked for at all
+        (the site-wide `exclude` option): their pages stay, unlinked anywhere.
+        """
         by_slug: dict[str, Term] = {}
         for term in sorted(terms, key=lambda t: (t.slug, t.source)):
             other = by_slug.setdefault(term.slug, term)
@@ -201,7 +238,15 @@ class Glossary:
                         f"lists '{slug}' under 'related', but no term page has that slug.",
                         f"Use the file name of a term page without '.md' (known: {_nearest(slug, by_slug)}).",
                     )
-        return cls(by_slug, Matcher(_names_table(by_slug.values())))
+        excluded = set(excluded)
+        table, as_written = _names_table(by_slug.values())
+        table = {name: slug for name, slug in table.items() if slug not in excluded}
+        return cls(by_slug, Matcher(table, frozenset(as_written) & set(table)))
+
+    @property
+    def unlinked(self) -> frozenset[str]:
+        """Slugs of the terms whose mentions are found but never linked (`link: false`)."""
+        return frozenset(slug for slug, term in self.terms.items() if not term.autolink)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -233,8 +278,10 @@ class Glossary:
         return {alias: term.slug for alias, term in sorted(claimed.items())}
 
 
-def _names_table(terms: Iterable[Term]) -> dict[str, str]:
-    """Name → slug for every name and its plural; two terms may not share a name."""
+def _names_table(terms: Iterable[Term]) -> tuple[dict[str, str], set[str]]:
+    """Name → slug for every name and its plural, and the phrases under `not` (→ NOT_A_MENTION);
+    and the names to match only as written. Two terms may not share a name."""
+    terms = list(terms)
     owner: dict[str, tuple[Term, str]] = {}
     table: dict[str, str] = {}
     for term in terms:
@@ -264,7 +311,19 @@ def _names_table(terms: Iterable[Term]) -> dict[str, str]:
     for form, slugs in plurals.items():
         seen.setdefault(name_key(form), set()).update(slugs)
     table.update({form: next(iter(slugs)) for form, slugs in plurals.items() if len(seen[name_key(form)]) == 1})
-    return table
+    sensitive = {term.slug for term in terms if term.case_sensitive}
+    as_written = {name for name, slug in table.items() if slug in sensitive}
+    for term in terms:
+        for phrase in term.not_mentions:
+            other = owner.get(name_key(phrase))
+            if other is not None:
+                raise GlossaryError(
+                    term.source,
+                    f"lists '{phrase}' under 'not', but it is a name of {other[0].source} ('{other[0].title}').",
+                    "A phrase under 'not' hides a term's mentions; it cannot also be a term: remove it from one page.",
+                )
+            table[phrase] = NOT_A_MENTION
+    return table, as_written
 
 
 def _title_keys(term: Term) -> set[str]:
