@@ -72,6 +72,17 @@ def test_case_free_except_names_in_capitals(matcher):
     assert found(matcher, "a KV Cache, a kv cache") == [("KV Cache", "kv-cache")]
 
 
+def test_the_longest_name_wins_over_a_case_sensitive_shorter_one():
+    # Found on the Polkadot docs: "The Host API" was linked as "Host", the case-sensitive term.
+    names = {"Host": "host", "Host API": "host-api", "host apis": "host-api", "Hosting": "hosting",
+             "hostname": "hostname"}
+    matcher = Matcher(names, as_written=frozenset({"Host", "Hosting"}))
+    assert found(matcher, "The Host API, a host API, the Host, a host.") == [
+        ("Host API", "host-api"), ("host API", "host-api"), ("Host", "host")
+    ]
+    assert found(matcher, "Hosting a Hostname and a hosting.") == [("Hosting", "hosting"), ("Hostname", "hostname")]
+
+
 def test_spaces_and_hyphens_inside_names_are_interchangeable(matcher):
     assert found(matcher, "fine tuning") == [("fine tuning", "fine-tuning")]
     assert found(matcher, "fine-tuning") == [("fine-tuning", "fine-tuning")]

@@ -100,7 +100,11 @@ class Matcher:
                 node = node.setdefault(unit, {})
             node[None] = True  # a name ends here
         body = _trie_pattern(trie)
-        self._pattern = re.compile(_WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
+        # Looking first for a letter that can open a name lets the search skip most of a
+        # text quickly: the whole pattern is tried only where a name may start.
+        openers = {unit[0] for unit in trie if unit is not _SEP}  # type: ignore[index]
+        opens = "(?=[" + "".join(sorted(map(re.escape, openers))) + "])"
+        self._pattern = re.compile(opens + _WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -123,13 +127,33 @@ def _trie_pattern(node: dict) -> str:
     branches = []
     # Exact-case edges first, so "KV cache" is tried before a case-free "kv…".
     for unit in sorted((u for u in node if u is not None), key=_unit_order):
-        branches.append(_unit_pattern(unit) + _trie_pattern(node[unit]))
+        child = node[unit]
+        if unit is not _SEP and unit[1]:  # type: ignore[index]
+            # A letter in its exact case also goes on with every case-free name: without
+            # this, a case-sensitive "Host" would win over a longer case-free "Host API".
+            free = node.get((unit[0].lower(), False))  # type: ignore[index]
+            if free is not None:
+                child = _merged(child, free)
+        run = [unit]
+        while len(child) == 1 and None not in child:  # a stretch with no choice: one piece of pattern
+            (only,) = child
+            run.append(only)
+            child = child[only]
+        branches.append(_run_pattern(run) + _trie_pattern(child))
     if not branches:
         return ""
     alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if None in node:  # a name ends here: the longer ones are optional, greedily
         return "(?:" + alternation + ")?"
     return alternation
+
+
+def _merged(one: dict, other: dict) -> dict:
+    """The trie of the names in both tries."""
+    both = dict(one)
+    for unit, child in other.items():
+        both[unit] = _merged(both[unit], child) if unit is not None and unit in both else child
+    return both
 
 
 def _unit_order(unit: object) -> tuple:
@@ -139,8 +163,18 @@ def _unit_order(unit: object) -> tuple:
     return (0 if exact else 1, char)
 
 
-def _unit_pattern(unit: object) -> str:
-    if unit is _SEP:
-        return _SEPARATOR_PATTERN
-    char, exact = unit  # type: ignore[misc]
-    return f"(?-i:{re.escape(char)})" if exact else re.escape(char)
+def _run_pattern(units: list[object]) -> str:
+    """Regex for trie edges in a row; letters held to their case share one group, since
+    Python's re compiles a group per letter slowly when there are hundreds of names."""
+    out, exact = [], []
+    for unit in units:
+        if unit is not _SEP and unit[1]:  # type: ignore[index]
+            exact.append(re.escape(unit[0]))  # type: ignore[index]
+            continue
+        if exact:
+            out.append(f"(?-i:{''.join(exact)})")
+            exact = []
+        out.append(_SEPARATOR_PATTERN if unit is _SEP else re.escape(unit[0]))  # type: ignore[index]
+    if exact:
+        out.append(f"(?-i:{''.join(exact)})")
+    return "".join(out)
