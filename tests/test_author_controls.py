@@ -30,6 +30,19 @@ def test_case_sensitive_names_match_only_as_written():
     assert links == [("Pod", "pod"), ("Pods", "pod")]
 
 
+def test_a_case_sensitive_name_that_opens_a_sentence_is_no_mention():
+    # Capitals are the only sign of a case-sensitive name, and a sentence's first word has one anyway.
+    glossary = Glossary.build([
+        term("call", "title: Call\nsummary: The enum of a runtime's dispatchable functions.\ncase: sensitive\n"),
+        term("pop", "title: PoP\nsummary: Proof of personhood.\ncase: sensitive\n"),
+    ])
+    html = ("<p>Call the API. Then call it again. PoP checks it.</p><ul><li>Call connect().</li>"
+            "<li>Result: Call it once.</li><li>Each <em>Call</em> variant names a pallet.</li></ul>")
+    links, _, mentions = linked(glossary, html, mode="every-mention")
+    assert links == [("PoP", "pop"), ("Call", "call")]
+    assert (mentions[-1].before, mentions[-1].after) == ("Each ", " variant names a pallet.")
+
+
 def test_a_term_with_link_false_is_found_but_never_linked():
     glossary = Glossary.build([
         term("node", "title: Node\nsummary: A machine in a cluster.\nlink: false\n"),

@@ -48,6 +48,10 @@ def test_title_names():
     assert title_names("Parameters / Weights") == ("Parameters", "Weights")
     assert title_names("Retrieval-Augmented Generation (RAG)") == ("Retrieval-Augmented Generation", "RAG")
     assert title_names("Token") == ("Token",)
+    # A lowercase bracket qualifies the name; an abbreviation with a lowercase letter still names it.
+    assert title_names("Coin (in Coinage)") == ("Coin",)
+    assert title_names("Mercury (planet)") == ("Mercury",)
+    assert title_names("Practical Byzantine Fault Tolerance (pBFT)") == ("Practical Byzantine Fault Tolerance", "pBFT")
 
 
 def broken(front_matter: str) -> GlossaryError:

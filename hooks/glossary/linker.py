@@ -54,6 +54,8 @@ BLOCKS = frozenset(
 CONTEXT_WORDS = 25
 
 _SPACES = re.compile(r"\s+")
+# Text that ends where a sentence, a list item or a label's explanation begins.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?…:][\"'”’)\]]*)\s*\Z")
 # A link's attribute values (term URLs as seen from a page, slugs, anchors) recur page after page.
 _attribute = lru_cache(maxsize=4096)(escape)
 # Pairs of marker characters (opening, closing), tried in turn: noncharacters, which no text should hold.
@@ -134,6 +136,7 @@ class _PageLinker:
                  markers: tuple[str, str], per_block: int | None = None, mentioned: list[str] | None = None):
         self.glossary = glossary
         self.unlinked = glossary.unlinked  # `link: false`: an anchor for backlinks, no link
+        self.case_sensitive = glossary.case_sensitive
         self.per_block = per_block
         self.mentioned = mentioned
         self.seen: set[str] = set()  # every term mentioned so far, linked or not
@@ -181,6 +184,12 @@ class _PageLinker:
         for start, end, slug in self.glossary.matcher.finditer(text):
             if slug == self.self_term or slug == NOT_A_MENTION:
                 continue
+            if slug in self.case_sensitive and _capital_only_first(text, start, end):
+                # A sentence's first word is capitalized anyway, so there "Call" or "Pod"
+                # says no more than "call" or "pod" would: no mention.
+                block, offset = self.locate(node) if block is None else (block, offset)
+                if _SENTENCE_START.search(block.text, 0, offset + start):
+                    continue
             if self.mentioned is not None and slug not in self.seen:
                 self.seen.add(slug)
                 self.mentioned.append(slug)
@@ -320,6 +329,11 @@ def sentence_around(
     if keep_after < len(after_words):
         after = (after if keep_after else " ") + "…"
     return before, mention, after
+
+
+def _capital_only_first(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is capitalized and holds no other capital ("Call", not "RuntimeCall")."""
+    return text[start].isupper() and not any(char.isupper() for char in text[start + 1:end])
 
 
 def _classes(node: LexborNode) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import yaml
 
@@ -28,6 +29,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _ABBREVIATION = re.compile(r"\s*\(([^()]+)\)\s*$")
 _TITLE_ALTERNATIVES = re.compile(r"\s+/\s+")
+_QUALIFIER = re.compile(r"[a-z]+(?:\s|$)")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -82,11 +84,18 @@ _OPENING_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[‘]))"')
 
 
 def title_names(title: str) -> tuple[str, ...]:
-    """Names a title stands for: "In-Context Learning (ICL)" → ("In-Context Learning", "ICL")."""
+    """Names a title stands for: "In-Context Learning (ICL)" → ("In-Context Learning", "ICL").
+
+    A bracket that opens with a lowercase word qualifies the name instead of
+    renaming it, as on Wikipedia: "Coin (in Coinage)" and "Mercury (planet)"
+    are named "Coin" and "Mercury" ("pBFT" is not a lowercase word).
+    """
     names = []
     abbreviation = _ABBREVIATION.search(title)
     if abbreviation:
         title = title[: abbreviation.start()]
+        if _QUALIFIER.match(abbreviation.group(1).strip()):
+            abbreviation = None
     names.extend(part.strip() for part in _TITLE_ALTERNATIVES.split(title) if part.strip())
     if abbreviation:
         names.append(abbreviation.group(1).strip())
@@ -183,6 +192,7 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
         )
     not_mentions = _text_list(meta, "not", source, "phrases that are no mention of the term, e.g. ['customer service']")
     names = [name_key(name) for name in title_names(title) + tuple(a.strip() for a in aliases)]
+    names += [name_key(form) for form in map(plural, names) if form]
     for phrase in not_mentions:
         key = name_key(phrase)
         if not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key) for name in names):
@@ -243,10 +253,15 @@ class Glossary:
         table = {name: slug for name, slug in table.items() if slug not in excluded}
         return cls(by_slug, Matcher(table, frozenset(as_written) & set(table)))
 
-    @property
+    @cached_property
     def unlinked(self) -> frozenset[str]:
         """Slugs of the terms whose mentions are found but never linked (`link: false`)."""
         return frozenset(slug for slug, term in self.terms.items() if not term.autolink)
+
+    @cached_property
+    def case_sensitive(self) -> frozenset[str]:
+        """Slugs of the terms whose names match only as written (`case: sensitive`)."""
+        return frozenset(slug for slug, term in self.terms.items() if term.case_sensitive)
 
     def __len__(self) -> int:
         return len(self.terms)
