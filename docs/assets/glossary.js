@@ -409,10 +409,14 @@
   // Material's instant navigation swaps the page without reloading this script. Its
   // document$ gives each page (the current one at once); Material may start after this
   // script, on DOMContentLoaded (a theme can start it on the reader's first interaction).
+  // A page is known by its content element, not its address: Material also swaps in a
+  // fresh copy of the page the reader is on (the same address entered again), and that
+  // copy's mentions need marking as much as a new page's.
   var connected = false, shown = null;
   function onDocument() {
-    if (location.pathname === shown) return;  // the page already set up, given again on subscribing
-    shown = location.pathname;
+    var content = document.querySelector("article") || document.body;
+    if (content === shown) return;  // the page already set up, given again on subscribing
+    shown = content;
     onPage();
   }
   function connect() {
