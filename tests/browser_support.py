@@ -66,3 +66,20 @@ class StaticServer:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def wait_until_still(page, quiet_ms: int = 300) -> None:
+    """Returns once no animation or transition has run for quiet_ms. Material's header fades its
+    title in a frame or more after the page scrolls, so "none running now" can come too early;
+    axe measuring mid-fade reports a blended colour."""
+    page.evaluate(
+        """async quietMs => {
+          const frame = () => new Promise(done => requestAnimationFrame(done));
+          let quietSince = performance.now();
+          while (performance.now() - quietSince < quietMs) {
+            await frame();
+            if (document.getAnimations().some(a => a.playState === 'running')) quietSince = performance.now();
+          }
+        }""",
+        quiet_ms,
+    )

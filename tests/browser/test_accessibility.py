@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser_support import wait_until_still
 
 PAGES = ["", "essays/continual-learning/", "glossary/catastrophic-forgetting/", "glossary/"]
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -13,9 +14,9 @@ def axe():
 
 
 def violations(axe, page):
-    # Checked once transitions have ended: focusing a term scrolls the page, and Material's header
-    # then fades from the site's name to the page's title; mid-fade, axe measures a blended colour.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    # Checked once the page is still: focusing a term scrolls the page, and Material's header then
+    # fades from the site's name to the page's title.
+    wait_until_still(page)
     return [
         (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
     ]

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser_support import wait_until_still
 
 STUDY = "study/"
 KEY = "glossary-study/v1/glossary/term"
@@ -190,7 +191,7 @@ def test_no_axe_violations_on_the_study_page(tab, scheme):
 
     def violations():
         # Once transitions end: Material's header fades its title in as the page scrolls.
-        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        wait_until_still(page)
         return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]]
 
     assert violations() == []
