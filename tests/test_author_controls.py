@@ -37,7 +37,8 @@ def test_a_case_sensitive_name_that_opens_a_sentence_is_no_mention():
         term("pop", "title: PoP\nsummary: Proof of personhood.\ncase: sensitive\n"),
     ])
     html = ("<p>Call the API. Then call it again. PoP checks it.</p><ul><li>Call connect().</li>"
-            "<li>Result: Call it once.</li><li>Each <em>Call</em> variant names a pallet.</li></ul>")
+            "<li>Result: Call it once.</li><li>He said: “Call it.” (Call it twice.)</li>"
+            "<li>Each <em>Call</em> variant names a pallet.</li></ul>")
     links, _, mentions = linked(glossary, html, mode="every-mention")
     assert links == [("PoP", "pop"), ("Call", "call")]
     assert (mentions[-1].before, mentions[-1].after) == ("Each ", " variant names a pallet.")

@@ -54,8 +54,9 @@ BLOCKS = frozenset(
 CONTEXT_WORDS = 25
 
 _SPACES = re.compile(r"\s+")
-# Text that ends where a sentence, a list item or a label's explanation begins.
-_SENTENCE_START = re.compile(r"(?:\A|[.!?…:][\"'”’)\]]*)\s*\Z")
+# Text that ends where a sentence, a list item or a label's explanation begins, the
+# sentence perhaps opening with a quotation mark or a bracket.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?…:][\"'”’)\]]*)\s*[\"'“‘(\[]*\Z")
 # A link's attribute values (term URLs as seen from a page, slugs, anchors) recur page after page.
 _attribute = lru_cache(maxsize=4096)(escape)
 # Pairs of marker characters (opening, closing), tried in turn: noncharacters, which no text should hold.
