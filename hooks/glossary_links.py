@@ -17,6 +17,7 @@ import tempfile
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from html import escape
 
 from mkdocs.exceptions import PluginError
@@ -68,7 +69,6 @@ class Build:
     content_parts: tuple[str, str] | None = None  # of the page being rendered: its content, what follows it
     content_after_render: str | None = None  # of the page being rendered: what search read of its own
     definitions: dict[str, str] = field(default_factory=dict)  # slug → its entry in pages' definitions
-    _flat: bool | None = None
     study_file: File | None = None  # the study page, if the site has one
     card_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (definition, example)
     sentences: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug → its first sentence in an essay
@@ -111,13 +111,11 @@ class Build:
         cache: dict[str, str] = {}
         return lambda slug: cache.get(slug) or cache.setdefault(slug, get_relative_url(files[slug].url, page.url))
 
-    @property
+    @cached_property  # once term_files is set, in on_files
     def flat(self) -> bool:
         """Are all term pages directly in the glossary's folder?"""
-        if self._flat is None:
-            prefix = self.folder + "/"
-            self._flat = all("/" not in f.url[len(prefix):].rstrip("/") for f in self.term_files.values())
-        return self._flat
+        prefix = self.folder + "/"
+        return all("/" not in f.url[len(prefix):].rstrip("/") for f in self.term_files.values())
 
     def href_to(self, page: Page) -> str:
         """`page` as a backlink on a term page writes it: seen from the term pages when they share
@@ -300,7 +298,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     build = _current()
     glossary = build.glossary
     slug = build.term_of(page)
-    if slug is not None:
+    if slug is not None and build.study_file is not None:
         build.card_text[slug] = study.definition_and_example(html)
     mentioned: list[str] = []
     mentions = []
@@ -347,7 +345,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
         if page.meta.get("vocabulary", True) is not False:
             html += _vocabulary(build, page, mentioned)
     elif build.study_file is not None and page.file is build.study_file:
-        _add_to_toc(page, "Decks for Anki and other tools", "decks-for-anki")  # written in on_page_context
+        _add_to_toc(page, publish.DECKS_HEADING, publish.DECKS_ID)  # written in on_page_context
     elif build.is_index(page):
         urls = {s: build.absolute(file.url) for s, file in build.term_files.items()}
         page.meta["structured_data"] = publish.defined_term_set_json(glossary.terms.values(), urls, index_url)

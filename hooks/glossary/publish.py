@@ -146,6 +146,16 @@ def _source_text(source: object, path: str) -> str:
 
 VOCABULARY_HEADING = "Vocabulary"
 VOCABULARY_ID = "vocabulary"
+DECKS_HEADING = "Decks for Anki and other tools"  # on the study page
+DECKS_ID = "decks-for-anki"
+
+
+def _permalinked_heading(text: str, anchor: str) -> str:
+    """An <h2> with the ¶ permalink Markdown's toc extension gives the page's own headings."""
+    return (
+        f'<h2 id="{anchor}">{escape(text)}<a class="headerlink" href="#{anchor}" '
+        f'title="Permanent link">&para;</a></h2>\n'
+    )
 
 
 def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study: Mapping[str, str] | None) -> str:
@@ -171,8 +181,7 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
         )
     return (
         f'<section class="{contract.VOCABULARY}" {SEARCH_EXCLUDE} aria-labelledby="{VOCABULARY_ID}">\n'
-        f'<h2 id="{VOCABULARY_ID}">{VOCABULARY_HEADING}<a class="headerlink" href="#{VOCABULARY_ID}" '
-        f'title="Permanent link">&para;</a></h2>\n'
+        f"{_permalinked_heading(VOCABULARY_HEADING, VOCABULARY_ID)}"
         f"<p>The {count} this essay uses, in the order you meet them.</p>\n<ol>\n{items}</ol>\n{actions}</section>\n"
     )
 
@@ -208,8 +217,7 @@ def study_app_html(decks_json: str, assets: Mapping[str, str], decks, downloads:
         f'<div class="{contract.STUDY}" {SEARCH_EXCLUDE}><p class="{contract.STUDY_WAIT}">'
         "Flashcards need JavaScript. Without it, each essay's Vocabulary list and the glossary index "
         "hold the same terms, and the decks below open in Anki.</p></div>\n"
-        f'<h2 id="decks-for-anki">Decks for Anki and other tools<a class="headerlink" href="#decks-for-anki" '
-        f'title="Permanent link">&para;</a></h2>\n'
+        f"{_permalinked_heading(DECKS_HEADING, DECKS_ID)}"
         "<p>Import a package into Anki with File › Import; importing a newer copy later updates its cards "
         "instead of adding them twice. The spreadsheets open in Quizlet and most flashcard apps.</p>\n"
         f"<ul>\n{files}</ul>\n"

@@ -119,13 +119,17 @@ _MODEL = genanki.Model(
 )
 
 
+def _fields(card: Card) -> tuple[str, ...]:
+    """The card's fields in the order of FIELDS, for Anki and for the TSV."""
+    return (card.title, card.summary, card.definition, card.example, card.url)
+
+
 def anki_package(deck: Deck, cards: Mapping[str, Card]) -> bytes:
     """The deck as an Anki package (.apkg): a zip holding an SQLite collection, the same bytes for the same deck."""
     anki = genanki.Deck(stable_id(f"deck:{deck.id}"), deck.title)
     for slug in deck.slugs:
-        card = cards[slug]
-        fields = [card.title, card.summary, card.definition, card.example, card.url]
-        anki.add_note(genanki.Note(model=_MODEL, fields=[escape(f) for f in fields], guid=genanki.guid_for(slug)))
+        fields = [escape(field) for field in _fields(cards[slug])]
+        anki.add_note(genanki.Note(model=_MODEL, fields=fields, guid=genanki.guid_for(slug)))
     handle, path = tempfile.mkstemp(suffix=".apkg")
     os.close(handle)
     try:
@@ -154,6 +158,5 @@ def deck_tsv(deck: Deck, cards: Mapping[str, Card]) -> str:
 
     rows = ["\t".join(name.lower() for name in FIELDS)]
     for slug in deck.slugs:
-        card = cards[slug]
-        rows.append("\t".join(cell(f) for f in (card.title, card.summary, card.definition, card.example, card.url)))
+        rows.append("\t".join(cell(field) for field in _fields(cards[slug])))
     return "\n".join(rows) + "\n"
