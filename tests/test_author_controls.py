@@ -90,6 +90,18 @@ def test_a_not_phrase_that_is_another_terms_name_names_both_files():
            "docs/glossary/service-account.md ('Service Account')." in str(error.value)
 
 
+
+def test_a_not_phrase_that_is_another_terms_plural_names_both_files():
+    # A plural is a name too: hiding it would silently unlink the other term, and in another
+    # case it would reach the matcher as one name of two terms.
+    with pytest.raises(GlossaryError) as error:
+        Glossary.build([
+            term("service", "title: Service\nsummary: A stable address.\nnot: [Customer Services]\n"),
+            term("customer-service", "title: customer service\nsummary: Help for buyers.\n"),
+        ])
+    assert "docs/glossary/service.md: lists 'Customer Services' under 'not', but it is a name of " \
+           "docs/glossary/customer-service.md ('customer service')." in str(error.value)
+
 def site(tmp_path, config="", pages=None):
     """A small site with the project's hooks, term pages nested in folders, and `pages` besides."""
     project = tmp_path / "project"

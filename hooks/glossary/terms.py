@@ -328,13 +328,16 @@ def _names_table(terms: Iterable[Term]) -> tuple[dict[str, str], set[str]]:
     table.update({form: next(iter(slugs)) for form, slugs in plurals.items() if len(seen[name_key(form)]) == 1})
     sensitive = {term.slug for term in terms if term.case_sensitive}
     as_written = {name for name, slug in table.items() if slug in sensitive}
+    # A phrase under `not` may be no name of any term, plurals included.
+    by_slug = {term.slug: term for term in terms}
+    taken = {name_key(name): slug for name, slug in table.items()}
     for term in terms:
         for phrase in term.not_mentions:
-            other = owner.get(name_key(phrase))
+            other = by_slug.get(taken.get(name_key(phrase), NOT_A_MENTION))
             if other is not None:
                 raise GlossaryError(
                     term.source,
-                    f"lists '{phrase}' under 'not', but it is a name of {other[0].source} ('{other[0].title}').",
+                    f"lists '{phrase}' under 'not', but it is a name of {other.source} ('{other.title}').",
                     "A phrase under 'not' hides a term's mentions; it cannot also be a term: remove it from one page.",
                 )
             table[phrase] = NOT_A_MENTION
