@@ -265,9 +265,10 @@ def test_the_search_index_holds_titles_summaries_aliases_and_boosts(site):
         by_location.setdefault(doc["location"].split("#")[0], []).append(doc)
     icl = by_location["glossary/in-context-learning/"]
     assert "ICL" in icl[0]["title"] and icl[0]["boost"] == 2
-    fine_tuning = " ".join(d["text"] for d in by_location["glossary/fine-tuning/"])
-    for alias in TERMS["fine-tuning"]["aliases"]:
-        assert alias in fine_tuning
+    continual = " ".join(d["text"] for d in by_location["glossary/continual-learning/"])
+    assert TERMS["continual-learning"]["aliases"]
+    for alias in TERMS["continual-learning"]["aliases"]:
+        assert alias in continual
     assert "boost" not in by_location[""][0]
     # A result's snippet starts with the summary, not with the label of a control.
     for slug, fm in TERMS.items():

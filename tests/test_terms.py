@@ -29,6 +29,25 @@ def test_reads_a_term_page():
     assert warnings == []
 
 
+def test_forms_are_mentions_in_prose_but_no_names():
+    page = "---\ntitle: Fine-Tuning\nsummary: S.\naliases: [finetuning]\nforms: [fine-tuned, fine-tunes]\n---\n"
+    fine_tuning, _ = read_term("fine-tuning", page, "docs/glossary/fine-tuning.md")
+    # Names are what "Also called", search and redirects show; forms only count as mentions.
+    assert fine_tuning.names == ("Fine-Tuning", "finetuning")
+    assert fine_tuning.spellings == ("Fine-Tuning", "finetuning", "fine-tuned", "fine-tunes")
+    glossary = Glossary.build([fine_tuning])
+    assert glossary.redirects() == {"finetuning": "fine-tuning"}
+    text = "She fine-tuned it; it fine-tunes itself."
+    assert [text[start:end] for start, end, _ in glossary.matcher.finditer(text)] == ["fine-tuned", "fine-tunes"]
+
+
+def test_a_form_claimed_by_two_terms_stops_the_build():
+    one, _ = read_term("a", "---\ntitle: Alpha\nsummary: S.\nforms: [shared]\n---\n", "docs/glossary/a.md")
+    two, _ = read_term("b", "---\ntitle: Beta\nsummary: S.\nforms: [shared]\n---\n", "docs/glossary/b.md")
+    with pytest.raises(GlossaryError, match="uses the name 'shared'.*A name, alias or form may belong to one term only"):
+        Glossary.build([one, two])
+
+
 @pytest.mark.parametrize(
     "title, slug",
     [
@@ -95,7 +114,7 @@ def test_unknown_fields_warn_and_material_fields_do_not():
     _, warnings = read_term("x", "---\ntitle: X\nsummary: S.\nalias: [y]\nhide: [toc]\n---\n", "docs/glossary/x.md")
     assert warnings == [
         "docs/glossary/x.md: unknown front-matter field 'alias' is ignored. "
-        "Term pages use aliases, case, link, not, related, slug, summary, title; check the spelling."
+        "Term pages use aliases, case, forms, link, not, related, slug, summary, title; check the spelling."
     ]
 
 
@@ -109,7 +128,7 @@ def test_a_name_on_two_pages_is_an_error_blaming_the_page_where_it_is_an_alias()
         Glossary.build([term("a", "Token"), term("b", "Symbol", aliases=["TOKEN"])])
     assert str(caught.value) == (
         "docs/glossary/b.md: uses the name 'TOKEN', which is also a name of docs/glossary/a.md ('Token'). "
-        "A name or alias may belong to one term only: remove it from one of the two pages."
+        "A name, alias or form may belong to one term only: remove it from one of the two pages."
     )
     with pytest.raises(GlossaryError, match=r"^docs/glossary/a.md: uses the name 'symbol', which is also a name of docs/glossary/b.md"):
         Glossary.build([term("a", "Token", aliases=["symbol"]), term("b", "Symbol")])

@@ -1,8 +1,10 @@
 """The *collect* stage: read term pages' front matter into a validated glossary.
 
 A term page is a Markdown file whose front matter names the term (`title`),
-defines it in one plain sentence (`summary`) and lists other spellings
-(`aliases`) and related terms (`related`). Every mistake a writer can make in
+defines it in one plain sentence (`summary`) and lists its other names
+(`aliases`: shown, searched, given an address), other forms of its names that
+count as mentions in prose (`forms`: "fine-tuned", "KV caches") and related
+terms (`related`). Every mistake a writer can make in
 it becomes a `GlossaryError` that names the file and says what to fix.
 """
 
@@ -21,7 +23,7 @@ SUMMARY_LIMIT = 200
 
 # Front-matter fields this engine reads, and those that MkDocs or Material
 # read from any page: anything else is probably a typo and earns a warning.
-TERM_FIELDS = {"title", "summary", "aliases", "related", "slug", "case", "link", "not"}
+TERM_FIELDS = {"title", "summary", "aliases", "forms", "related", "slug", "case", "link", "not"}
 PAGE_FIELDS = {"description", "hide", "icon", "search", "status", "subtitle", "tags", "template", "glossary"}
 
 # libyaml's loader when PyYAML has it (ten times faster); the same YAML either way.
@@ -55,11 +57,17 @@ class Term:
     case_sensitive: bool = False  # `case: sensitive`: its names match only as written
     autolink: bool = True  # `link: false`: mentions are found (backlinks, Vocabulary) but never linked
     not_mentions: tuple[str, ...] = ()  # `not`: phrases holding a name that are no mention of the term
+    forms: tuple[str, ...] = ()  # `forms`: inflections that are mentions but no name ("fine-tuned")
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every spelling that counts as a mention: the title's names, then the aliases."""
+        """What the term is called: the title's names, then the aliases (shown, searched, redirected)."""
         return _dedupe(title_names(self.title) + self.aliases)
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every spelling that counts as a mention in prose: the names, then the other forms."""
+        return _dedupe(self.names + self.forms)
 
 
 def slugify(title: str) -> str:
@@ -172,7 +180,8 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
             f"has a summary that does not end a sentence ('{_tail(summary)}').",
             "End the one-sentence summary with a period.",
         )
-    aliases = _text_list(meta, "aliases", source, "other spellings, e.g. ['ICL', 'weights']")
+    aliases = _text_list(meta, "aliases", source, "other names of the term, e.g. ['ICL', 'lifelong learning']")
+    forms = _text_list(meta, "forms", source, "other forms of its names, e.g. ['fine-tuned', 'KV caches']")
     related = _text_list(meta, "related", source, "slugs of other term pages, e.g. ['context-window']")
     if slug in related:
         raise GlossaryError(source, "lists itself under 'related'.", f"Remove '{slug}' from 'related'.")
@@ -191,7 +200,7 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
             "Write 'link: false' to keep the term's page and backlinks but never link its mentions.",
         )
     not_mentions = _text_list(meta, "not", source, "phrases that are no mention of the term, e.g. ['customer service']")
-    names = [name_key(name) for name in title_names(title) + tuple(a.strip() for a in aliases)]
+    names = [name_key(name) for name in title_names(title) + tuple(a.strip() for a in aliases + forms)]
     names += [name_key(form) for form in map(plural, names) if form]
     for phrase in not_mentions:
         key = name_key(phrase)
@@ -213,6 +222,7 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
     term = Term(
         slug, title, summary, tuple(" ".join(a.split()) for a in aliases), tuple(related), source,
         case_sensitive=case == "sensitive", autolink=autolink, not_mentions=tuple(" ".join(p.split()) for p in not_mentions),
+        forms=tuple(" ".join(f.split()) for f in forms),
     )
     return term, warnings
 
@@ -294,13 +304,13 @@ class Glossary:
 
 
 def _names_table(terms: Iterable[Term]) -> tuple[dict[str, str], set[str]]:
-    """Name → slug for every name and its plural, and the phrases under `not` (→ NOT_A_MENTION);
+    """Name → slug for every spelling (name or form) and its plural, and the phrases under `not` (→ NOT_A_MENTION);
     and the names to match only as written. Two terms may not share a name."""
     terms = list(terms)
     owner: dict[str, tuple[Term, str]] = {}
     table: dict[str, str] = {}
     for term in terms:
-        for name in term.names:
+        for name in term.spellings:
             key = name_key(name)
             other, other_name = owner.setdefault(key, (term, name))
             if other is not term:
@@ -312,7 +322,7 @@ def _names_table(terms: Iterable[Term]) -> tuple[dict[str, str], set[str]]:
                 raise GlossaryError(
                     culprit.source,
                     f"uses the name '{name}', which is also a name of {keeper.source} ('{keeper.title}').",
-                    "A name or alias may belong to one term only: remove it from one of the two pages.",
+                    "A name, alias or form may belong to one term only: remove it from one of the two pages.",
                 )
             table[name] = term.slug
     # Plurals come last and never override a name a writer gave; a plural that
