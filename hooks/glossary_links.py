@@ -40,7 +40,7 @@ DEFAULTS = {
     "max-per-paragraph": None,  # no cap
     "essays": "essays",
     "nav": "index",
-    "study": "study",  # the study page's folder, or false for none
+    "study": False,  # the study page's folder; off unless a site asks, as it needs assets the site must ship
     "exclude": [],  # slugs or titles of terms never looked for on any page
     "required": True,  # read by the theme (overrides/main.html): stop if the hook did not run
 }
@@ -58,7 +58,7 @@ class Build:
     per_block: int | None = None
     essays: str = "essays"
     nav: str = "index"
-    study: str | None = "study"
+    study: str | None = None
     exclude: tuple[str, ...] = ()
     glossary: Glossary | None = None
     index_file: File | None = None  # the glossary's index page, if the site has one
@@ -72,7 +72,7 @@ class Build:
     study_file: File | None = None  # the study page, if the site has one
     card_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (definition, example)
     sentences: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug → its first sentence in an essay
-    essay_decks: list[study.Deck] = field(default_factory=list)  # one per essay, in the order built
+    essay_decks: dict[str, study.Deck] = field(default_factory=dict)  # source → its deck, in the order built
 
     def definition(self, slug: str) -> str:
         entry = self.definitions.get(slug)
@@ -254,6 +254,13 @@ def on_files(files: Files, config, **kwargs):
     for alias, slug in redirects.items():
         files.append(_redirect_file(build, alias, slug, published, config))
     if build.study:
+        missing = [path for path in STUDY_ASSETS.values() if files.get_file_from_path(path) is None]
+        if missing:
+            raise PluginError(
+                f"mkdocs.yml: extra.glossary.study asks for a study page, but its files are missing from "
+                f"{config.docs_dir}: {', '.join(missing)}. Copy them from this project's docs/, "
+                "or set 'study: false' for no study page."
+            )
         build.study_file = files.get_file_from_path(f"{build.study}/index.md") or files.get_file_from_path(
             f"{build.study}.md"
         )
@@ -343,7 +350,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
         for mention in mentions:  # a sentence of an essay that uses the term, for its fill-in-the-blank card
             build.sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
         if page.meta.get("vocabulary", True) is not False:
-            html += _vocabulary(build, page, mentioned)
+            html += _vocabulary(build, page, mentioned, config)
     elif build.study_file is not None and page.file is build.study_file:
         _add_to_toc(page, publish.DECKS_HEADING, publish.DECKS_ID)  # written in on_page_context
     elif build.is_index(page):
@@ -358,10 +365,17 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     return html
 
 
-def _vocabulary(build: Build, page: Page, mentioned: list[str]) -> str:
+def _vocabulary(build: Build, page: Page, mentioned: list[str], config) -> str:
     """An essay's Vocabulary section, and the essay's deck for the study page and Anki."""
-    deck = study.Deck(_deck_id(page), page.title or page.file.name, tuple(mentioned))
-    build.essay_decks.append(deck)
+    deck = study.Deck(_deck_id(build, page), page.title or page.file.name, tuple(mentioned))
+    source = _display_path(page.file, config)
+    for other_source, other in build.essay_decks.items():
+        if other.id == deck.id:
+            raise PluginError(
+                f"{source}: its study deck would get the id '{deck.id}', which {other_source} has too: "
+                "one deck's files and progress would overwrite the other's. Rename one of the two files."
+            )
+    build.essay_decks[source] = deck
     links = None
     if build.study_file is not None and mentioned:
         page_href = get_relative_url(build.study_file.url, page.url)
@@ -377,9 +391,17 @@ def _vocabulary(build: Build, page: Page, mentioned: list[str]) -> str:
 DECKS_FOLDER = "decks"  # under the study page's folder: one .apkg and one .tsv per deck
 
 
-def _deck_id(page: Page) -> str:
-    name = os.path.splitext(os.path.basename(page.file.src_uri))[0]
-    name = os.path.basename(os.path.dirname(page.file.src_uri)) if name in ("index", "README") else name
+def _deck_id(build: Build, page: Page) -> str:
+    """The essay's path under the essays folder, words joined by hyphens: `2025/intro.md` → `2025-intro`.
+
+    The id names the deck's files and its progress in the reader's browser, so
+    essays with one file name in two folders must not share it.
+    """
+    path = posixpath.splitext(page.file.src_uri[len(build.essays) + 1 :])[0]
+    folder, name = posixpath.split(path)
+    if name in ("index", "README"):
+        path = folder or name
+    name = path.replace("/", "-")
     return f"essay-{name}" if name == study.GLOSSARY_DECK else name
 
 
@@ -398,7 +420,7 @@ def _cards(build: Build) -> dict[str, study.Card]:
 def _decks(build: Build) -> list[study.Deck]:
     everything = [t.slug for t in sorted(build.glossary.terms.values(), key=lambda t: publish.sort_key(t.title))]
     decks = [study.Deck(study.GLOSSARY_DECK, "The whole glossary", tuple(everything))]
-    return decks + [deck for deck in build.essay_decks if deck.slugs]
+    return decks + [deck for deck in build.essay_decks.values() if deck.slugs]
 
 
 def on_nav(nav, config, files: Files, **kwargs):

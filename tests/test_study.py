@@ -33,7 +33,7 @@ def essay_terms_in_order(site, url):
     names = []
     for slug, fm in TERMS.items():
         title = re.sub(r"\s*\(([^)]+)\)$", r" / \1", fm["title"])
-        for name in [*re.split(r"\s+/\s+", title), *fm.get("aliases", [])]:
+        for name in [*re.split(r"\s+/\s+", title), *fm.get("aliases", []), *fm.get("forms", [])]:
             names += [(name, slug), (name + "s", slug)]
     first = {}
     for name, slug in sorted(names, key=lambda pair: -len(pair[0])):
@@ -161,8 +161,68 @@ def test_a_second_build_writes_the_same_decks_byte_for_byte(site, tmp_path):
         assert (tmp_path / "again" / "study" / "decks" / file.name).read_bytes() == file.read_bytes(), file.name
 
 
+STUDY_ON = "extra:\n  glossary:\n    study: study\n"
+
+
+def site_with_study(tmp_path):
+    """The base fixture site with the study page on and the files it needs copied in."""
+    project = small_site(tmp_path, extra=STUDY_ON)
+    for name in ("study.css", "study.js", "vendor/ts-fsrs/index.umd.js"):
+        (project / "docs" / "assets" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / "assets" / name).write_bytes((ROOT / "docs" / "assets" / name).read_bytes())
+    return project
+
+
+def test_a_site_that_does_not_ask_for_a_study_page_gets_none(tmp_path):
+    result = mkdocs_build(small_site(tmp_path), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file() and not (tmp_path / "site" / "study").exists()
+
+
+def test_a_study_page_without_its_files_stops_the_build_naming_them(tmp_path):
+    from test_build_errors import failed_build
+
+    # Before, such a site got a study page whose script and stylesheet were missing, and --strict passed.
+    log = failed_build(tmp_path, extra=STUDY_ON)
+    assert "mkdocs.yml: extra.glossary.study asks for a study page, but its files are missing" in log
+    assert "assets/study.css, assets/vendor/ts-fsrs/index.umd.js, assets/study.js" in log
+    assert "or set 'study: false' for no study page" in log
+
+
+def test_essays_with_one_file_name_in_two_folders_get_a_deck_each(tmp_path):
+    project = site_with_study(tmp_path)
+    for year, text in (("2025", "The context window."), ("2026", "Tokens fill it.")):
+        (project / "docs" / "essays" / year).mkdir(parents=True)
+        (project / "docs" / "essays" / year / "intro.md").write_text(f"# Intro {year}\n\n{text}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    decks = tmp_path / "site" / "study" / "decks"
+    assert sorted(p.name for p in decks.glob("*.tsv")) == ["2025-intro.tsv", "2026-intro.tsv", "glossary.tsv"]
+    assert "Context Window" in (decks / "2025-intro.tsv").read_text(encoding="utf-8")
+    assert "Context Window" not in (decks / "2026-intro.tsv").read_text(encoding="utf-8")
+    essay = LexborHTMLParser((tmp_path / "site" / "essays" / "2026" / "intro" / "index.html").read_text(encoding="utf-8"))
+    assert [a.attributes["href"] for a in essay.css(".glossary-vocabulary a") if "deck=" in a.attributes["href"]] == [
+        "../../../study/?deck=2026-intro"]
+
+
+def test_two_essays_that_would_share_a_deck_stop_the_build_naming_both(tmp_path):
+    from test_build_errors import failed_build
+
+    project = site_with_study(tmp_path)
+    (project / "docs" / "essays" / "2025").mkdir(parents=True)
+    (project / "docs" / "essays" / "2025" / "intro.md").write_text("# A\n\nThe context window.\n", encoding="utf-8")
+    (project / "docs" / "essays" / "2025-intro.md").write_text("# B\n\nThe context window.\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert not (site_dir / "index.html").exists(), "a failed build wrote pages"
+    assert re.search(
+        r"docs/essays/(2025/intro|2025-intro)\.md: its study deck would get the id '2025-intro', "
+        r"which docs/essays/(2025-intro|2025/intro)\.md has too", result.stderr), result.stderr
+
+
 def test_an_essay_can_turn_its_vocabulary_off_and_a_wrong_option_stops_the_build(tmp_path):
-    project = small_site(tmp_path)
+    project = site_with_study(tmp_path)
     essays = project / "docs" / "essays"
     essays.mkdir()
     (essays / "on.md").write_text("# On\n\nThe context window holds tokens.\n", encoding="utf-8")
