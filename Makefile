@@ -1,6 +1,7 @@
 # One command to build and serve the site, one to run every test; each installs what it needs.
 #   make serve   build the site and serve it at http://127.0.0.1:8000 (rebuilds on save)
-#   make test    run the whole test suite
+#   make test    run the whole test suite, after `make lint`
+#   make lint    check the Python code with ruff and mypy (settings in pyproject.toml)
 #   make build   build the site into site/ with --strict
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser clean vendor-fsrs
+.PHONY: serve build lint test browser clean vendor-fsrs
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -16,7 +17,11 @@ serve: $(VENV)/installed
 build: $(VENV)/installed
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/installed browser
+lint: $(VENV)/installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(VENV)/installed lint browser
 	$(BIN)/python -m pytest
 	@echo "The built-HTML tests again, with the site built by ProperDocs:"
 	SITE_GENERATOR=properdocs $(BIN)/python -m pytest -q --ignore=tests/browser

@@ -89,7 +89,7 @@ def main() -> int:
         for _ in range(args.pairs):
             with_hook.append(build(FIXTURE, work / "a"))
             without.append(build(plain, work / "b"))
-        ratios = [a / b for a, b in zip(with_hook, without)]
+        ratios = [a / b for a, b in zip(with_hook, without, strict=True)]
         print(f"build time, median of {args.pairs} pairs: with the hook {statistics.median(with_hook):.2f} s, "
               f"without {statistics.median(without):.2f} s, ratio {statistics.median(ratios):.2f}× "
               f"(pairs {min(ratios):.2f}–{max(ratios):.2f})")

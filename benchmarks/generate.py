@@ -78,7 +78,8 @@ starts stops tries seems runs grows falls leaves stays follows explains suggests
 quickly slowly often rarely always sometimes usually nearly almost perhaps together apart instead again already
 however although therefore meanwhile later soon""".split()
 
-_TERM_WORDS = {w for name in HEADS + MODIFIERS + ALIAS_SUFFIXES + list(IRREGULAR.values()) for w in re.split(r"[-\s]", name)}
+_TERM_NAMES = HEADS + MODIFIERS + ALIAS_SUFFIXES + list(IRREGULAR.values())
+_TERM_WORDS = {w for name in _TERM_NAMES for w in re.split(r"[-\s]", name)}
 _TERM_WORDS |= {plural(w) or w for w in list(_TERM_WORDS)}
 FILLER = sorted({w for w in _FILLER if w not in _TERM_WORDS})
 
@@ -328,7 +329,9 @@ def essay_page(number: int, words_wanted: int, writer: Writer, terms_by_slug: di
     title = f"Essay {number}: " + writer.heading_text()
     meta = {"title": title, "description": writer.sentence(8, 16, mentions=False)}
     blocks = [f"# {title}", writer.paragraph()]
-    extras = [_list_block, _table_block, _admonition_block, _details_block, _code_block, _inline_code_block, _link_block]
+    extras = [
+        _list_block, _table_block, _admonition_block, _details_block, _code_block, _inline_code_block, _link_block
+    ]
     rng.shuffle(extras)
     words = sum(count_words(b) for b in blocks)
     while words < words_wanted:
@@ -433,7 +436,9 @@ def site_config(hook: bool, hook_path: Path | str = HOOK) -> dict:
     return config
 
 
-def write_config(out_dir: Path | str, hook: bool = True, name: str = "mkdocs.yml", hook_path: Path | str = HOOK) -> Path:
+def write_config(
+    out_dir: Path | str, hook: bool = True, name: str = "mkdocs.yml", hook_path: Path | str = HOOK
+) -> Path:
     path = Path(out_dir) / name
     path.write_text(yaml.safe_dump(site_config(hook, hook_path), sort_keys=False), encoding="utf-8")
     return path
@@ -495,7 +500,8 @@ def generate(
     weights = [1 / (rank + 1) ** 0.8 for rank in range(len(pool))]
     for number in range(1, pages - 1):
         focus = _distinct(text_rng.choices(pool, weights, k=text_rng.randint(25, 45)))
-        write(docs / "essays" / f"essay-{number:04d}.md", essay_page(number, words_per_page, Writer(text_rng, focus), by_slug), "essays")
+        page = essay_page(number, words_per_page, Writer(text_rng, focus), by_slug)
+        write(docs / "essays" / f"essay-{number:04d}.md", page, "essays")
 
     size = {
         "terms": terms,
@@ -524,7 +530,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=40, help="number of other pages (M): home, glossary index, essays")
     parser.add_argument("--words-per-page", type=int, default=1000, help="words per essay")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--mention-terms", type=int, help="essays mention only the first K terms (text independent of --terms)")
+    parser.add_argument(
+        "--mention-terms", type=int, help="essays mention only the first K terms (text independent of --terms)"
+    )
     parser.add_argument("--no-hook", action="store_true", help="leave the glossary hook out of mkdocs.yml")
     args = parser.parse_args(argv)
     size = generate(args.out_dir, args.terms, args.pages, args.words_per_page, args.seed, hook=not args.no_hook,

@@ -71,7 +71,10 @@ def lighthouse_binary() -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         print(f"installing lighthouse@{LIGHTHOUSE_VERSION} with npm into {CACHE} …", file=sys.stderr)
         subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(CACHE), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            [
+                "npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(CACHE),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
             check=True,
         )
     return binary
@@ -118,7 +121,10 @@ def main() -> int:
     build(site_dir, base)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
-    print(f"$ {' '.join(sys.argv)}  (lighthouse {LIGHTHOUSE_VERSION}, mobile preset, simulated throttling, median of {args.runs})")
+    print(
+        f"$ {' '.join(sys.argv)}  "
+        f"(lighthouse {LIGHTHOUSE_VERSION}, mobile preset, simulated throttling, median of {args.runs})"
+    )
     print()
     print("| page | performance (min–max) | accessibility | best practices | SEO | total blocking time (min–max) "
           "| page weight | LCP | CLS |")

@@ -143,8 +143,8 @@ def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, b
         "info": info,
         "plain_s": median(r["wall"] for r in plain),
         "hook_s": median(r["wall"] for r in hook),
-        "ratio": median(h["wall"] / p["wall"] for p, h in zip(plain, hook)),
-        "ratios": [h["wall"] / p["wall"] for p, h in zip(plain, hook)],
+        "ratio": median(h["wall"] / p["wall"] for p, h in zip(plain, hook, strict=True)),
+        "ratios": [h["wall"] / p["wall"] for p, h in zip(plain, hook, strict=True)],
         "plugins_plain": _median_by_key([r["plugins"] for r in plain]),
         "plugins_hook": _median_by_key([r["plugins"] for r in hook]),
         "own_s": hook_own,
@@ -192,8 +192,8 @@ def scaling(args, work: Path) -> list[dict]:
         if guess and guess[0] > args.max_build_seconds:
             factor = (0.8 * args.max_build_seconds / guess[0]) ** (1 / guess[1])
             size = wanted.scaled(factor)
-            note = (f"{wanted} would take about {guess[0]:.0f} s per plain build (over {args.max_build_seconds:.0f} s): "
-                    f"scaled down to {size}.")
+            note = (f"{wanted} would take about {guess[0]:.0f} s per plain build "
+                    f"(over {args.max_build_seconds:.0f} s): scaled down to {size}.")
             log("  " + note)
             args.notes.append(note)
         while True:
@@ -203,7 +203,8 @@ def scaling(args, work: Path) -> list[dict]:
                 break
             except TooSlow as slow:
                 smaller = size.scaled((0.8 * args.max_build_seconds / slow.seconds) ** 0.5)
-                note = f"{size}: a plain build took {slow.seconds:.0f} s (over {args.max_build_seconds:.0f} s): scaled down to {smaller}."
+                note = (f"{size}: a plain build took {slow.seconds:.0f} s (over {args.max_build_seconds:.0f} s): "
+                        f"scaled down to {smaller}.")
                 log("  " + note)
                 args.notes.append(note)
                 size = smaller
@@ -223,8 +224,9 @@ def doubling(args, work: Path) -> list[dict]:
     for terms in args.doubling:
         folder = work / f"doubling-{terms}"
         shutil.rmtree(folder, ignore_errors=True)
-        info = generate(folder, terms=terms, pages=args.doubling_pages, words_per_page=args.words_per_page, seed=args.seed,
-                        hook_path=args.hook_path, mention_terms=None if args.doubling_mentions_all else min(args.doubling))
+        mention_terms = None if args.doubling_mentions_all else min(args.doubling)
+        info = generate(folder, terms=terms, pages=args.doubling_pages, words_per_page=args.words_per_page,
+                        seed=args.seed, hook_path=args.hook_path, mention_terms=mention_terms)
         sites[terms] = (folder, info)
     log(f"doubling {', '.join(map(str, args.doubling))} terms × {args.doubling_pages} pages: {args.pairs} rounds")
     results: dict[int, list[dict]] = {terms: [] for terms in args.doubling}
@@ -330,7 +332,8 @@ def scaling_verdicts(rows: list[dict]) -> list[str]:
     memory = max(rows, key=lambda r: r["peak_hook"] / r["peak_plain"])
     lines = [
         _verdict(worst["ratio"] <= TARGET_RATIO,
-                 f"build time with the hook ≤ {TARGET_RATIO:.2f}× without it at every size (worst: {worst['ratio']:.3f}× at {worst['size']})"),
+                 f"build time with the hook ≤ {TARGET_RATIO:.2f}× without it at every size "
+                 f"(worst: {worst['ratio']:.3f}× at {worst['size']})"),
         _verdict(memory["peak_hook"] / memory["peak_plain"] <= TARGET_MEMORY,
                  f"peak memory within {TARGET_MEMORY}× of the plain build (worst: "
                  f"{memory['peak_hook'] / memory['peak_plain']:.3f}× at {memory['size']})"),
@@ -377,7 +380,8 @@ def doubling_table(rows: list[dict]) -> str:
             f"| {r['terms']} | {info['all_pages']:,} | {info['words']:,} | {r['wall_s']:.2f} | {r['own_s']:.2f} "
             f"| {r['own_s'] / info['words'] * 1e6:.2f} | {change} | {r['linking_s']:.3f} | {change_linking} "
             f"| {r['essays_s']:.3f} | {change_essays} "
-            f"| {r['essays_min_s']:.3f} | {change_fastest} | {r['collect_s']:.3f} | {r['publish_s']:.3f} | {r['links']:,} | {r['backlinks']:,} |"
+            f"| {r['essays_min_s']:.3f} | {change_fastest} | {r['collect_s']:.3f} | {r['publish_s']:.3f} "
+            f"| {r['links']:,} | {r['backlinks']:,} |"
         )
         previous = r
     return "\n".join(lines)
@@ -386,17 +390,19 @@ def doubling_table(rows: list[dict]) -> str:
 def doubling_verdicts(rows: list[dict]) -> list[str]:
     if len(rows) < 2:
         return []
-    pairs = list(zip(rows, rows[1:]))
+    pairs = list(zip(rows, rows[1:], strict=False))  # each row with the next: one pair fewer than rows
 
     def worst(key: str) -> float:
         return max((b[key] / a[key] - 1 for a, b in pairs), key=abs)
 
     return [
         _verdict(abs(worst("linking_s")) < TARGET_TERM_CHANGE,
-                 f"doubling the terms changes the link stage's time on the fixed essays by < {TARGET_TERM_CHANGE:.0%} "
-                 f"(largest change: {worst('linking_s'):+.1%}; measured in one process, fastest of 7 interleaved rounds)"),
+                 f"doubling the terms changes the link stage's time on the fixed essays "
+                 f"by < {TARGET_TERM_CHANGE:.0%} (largest change: {worst('linking_s'):+.1%}; "
+                 f"measured in one process, fastest of 7 interleaved rounds)"),
         f"- For information, timed inside the builds (the machine's load moves these by a third): the hook's time "
-        f"on the essays changes by up to {worst('essays_s'):+.1%} (median of the builds) and {worst('essays_min_s'):+.1%} "
+        f"on the essays changes by up to {worst('essays_s'):+.1%} (median of the builds) "
+        f"and {worst('essays_min_s'):+.1%} "
         f"(fastest build); its whole time, which also covers the added term pages, their backlinks and compiling "
         f"more names, by up to {worst('own_s'):+.1%}.",
     ]
@@ -458,7 +464,8 @@ def header(args) -> list[str]:
         "$ " + shlex.join([sys.executable, *sys.argv]),
         f"{time.strftime('%Y-%m-%d %H:%M')} · Python {platform.python_version()} · MkDocs {mkdocs.__version__} · "
         f"{os.cpu_count()} CPUs · load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
-        f"{args.pairs} builds per variant, each in a fresh interpreter; essays of {args.words_per_page} words; seed {args.seed}",
+        f"{args.pairs} builds per variant, each in a fresh interpreter; "
+        f"essays of {args.words_per_page} words; seed {args.seed}",
         f"hook: {HERE.parent / 'hooks'} (sources {hook_fingerprint()}), copied before the first build",
         "```",
     ]
@@ -493,9 +500,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-build-seconds", type=float, default=300,
                         help="scale a size down when a plain build would take longer (default 300)")
     parser.add_argument("--profile", action="store_true",
-                        help="also profile the hook in one build of the largest size: top 15 functions by cumulative time")
+                        help="also profile the hook in one build of the largest size: "
+                             "top 15 functions by cumulative time")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep the sites (default: a temporary folder)")
+    parser.add_argument("--keep", type=Path,
+                        help="build in this folder and keep the sites (default: a temporary folder)")
     args = parser.parse_args(argv)
     args.notes = []
     if args.pairs < 1:

@@ -57,8 +57,8 @@ CONTROLS = {
                        "allowed origins"]},
     # "Call" is the runtime's enum of dispatchable functions; "call" and "calls" in the prose are mostly
     # the verb or an API call, and so are these capitalized ones.
-    "call": {"case": "sensitive", "not": ["Remote Procedure Call", "RPC Call", "RPC Calls", "TrUAPI Calls", "Runtime API Calls",
-                                          "Cross-Contract Calls"]},
+    "call": {"case": "sensitive", "not": ["Remote Procedure Call", "RPC Call", "RPC Calls", "TrUAPI Calls",
+                                          "Runtime API Calls", "Cross-Contract Calls"]},
     # Everyday words whose glossary sense (block authors, runtime metadata, the header's digest field,
     # chain randomness) is the rarer one in these docs: their pages and backlinks stay, no links.
     "ephemeral": {"link": False},
@@ -106,7 +106,7 @@ def summary_of(body: str) -> str:
 def glossary_entries(text: str):
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     parts = re.split(r"^#{2,3}\s+(.+?)\s*$", text, flags=re.M)
-    for title, body in zip(parts[1::2], parts[2::2]):
+    for title, body in zip(parts[1::2], parts[2::2], strict=True):
         yield title.strip(), body.strip()
 
 
@@ -120,7 +120,10 @@ def term_page(title: str, body: str, raw: bool) -> tuple[str, str]:
         front.append("link: false")
     if controls.get("not"):
         front.append("not:\n" + "".join(f"  - {yaml_text(p)}\n" for p in controls["not"]).rstrip("\n"))
-    definition = _ATTRS.sub("", _LINK.sub(lambda m: m.group(1) if m.group(0).split("](", 1)[1].startswith("#") else m.group(0), body))
+    in_page_links_as_text = _LINK.sub(
+        lambda m: m.group(1) if m.group(0).split("](", 1)[1].startswith("#") else m.group(0), body
+    )
+    definition = _ATTRS.sub("", in_page_links_as_text)
     return slug, "---\n" + "\n".join(front) + "\n---\n\n" + definition.strip() + "\n"
 
 
@@ -149,12 +152,15 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     source = args.source
-    commit = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "-C", str(source), "rev-parse", "HEAD"], capture_output=True, text=True)
+    commit = head.stdout.strip()
     if args.out.exists():
         shutil.rmtree(args.out)
     docs = args.out / "docs"
     (docs / "glossary").mkdir(parents=True)
-    (docs / "glossary" / "index.md").write_text("# Glossary\n\nThe terms of the Polkadot developer docs.\n", encoding="utf-8")
+    (docs / "glossary" / "index.md").write_text(
+        "# Glossary\n\nThe terms of the Polkadot developer docs.\n", encoding="utf-8"
+    )
     count = 0
     for title, body in glossary_entries((source / GLOSSARY).read_text(encoding="utf-8")):
         slug, page = term_page(title, body, args.raw)

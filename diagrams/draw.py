@@ -178,7 +178,7 @@ def compaction_spectrum(palette):
 
     xs = [62, 180, 300, 420, 544, 654]  # where each approach sits on the axis
     markers = [(hue, label) for hue, *_, labels in SPECTRUM_ZONES for label in labels]
-    for x, (hue, label) in zip(xs, markers):
+    for x, (hue, label) in zip(xs, markers, strict=True):
         s.dot(x, 150, f"{hue}_line", on=f"{hue}_fill")
         s.lines(x, 186, label, size=18, gap=22, on=f"{hue}_fill")
     return s

@@ -15,7 +15,7 @@ import posixpath
 import re
 import tempfile
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from html import escape
@@ -28,8 +28,9 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from glossary import publish, study
-from glossary.linker import FIRST_PER_PAGE, MODES, link_html, unlinked
-from glossary.terms import Glossary, GlossaryError, read_term
+from glossary.linker import FIRST_PER_PAGE, MODES, Mention, link_html, unlinked
+from glossary.study import Deck
+from glossary.terms import Glossary, GlossaryError, Term, read_term
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -72,12 +73,19 @@ class Build:
     study_file: File | None = None  # the study page, if the site has one
     card_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # slug → (definition, example)
     sentences: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # slug → its first sentence in an essay
-    essay_decks: dict[str, study.Deck] = field(default_factory=dict)  # source → its deck, in the order built
+    # `Deck`, not `study.Deck`: in this class `study` is the field above.
+    essay_decks: dict[str, Deck] = field(default_factory=dict)  # source → its deck, in the order built
+
+    @property
+    def terms(self) -> Mapping[str, Term]:
+        """The glossary's terms by slug, for the events after on_files, which makes the glossary."""
+        assert self.glossary is not None, "on_files makes the glossary before MkDocs reads any page"
+        return self.glossary.terms
 
     def definition(self, slug: str) -> str:
         entry = self.definitions.get(slug)
         if entry is None:
-            entry = self.definitions[slug] = publish.definition_html(self.glossary.terms[slug])
+            entry = self.definitions[slug] = publish.definition_html(self.terms[slug])
         return entry
 
     def term_of(self, page: Page) -> str | None:
@@ -145,7 +153,7 @@ class BacklinkSpool:
     Entries are ASCII (`publish.backlink_html`); the file goes with the build.
     """
 
-    def __init__(self, slugs):
+    def __init__(self, slugs: Iterable[str]):
         self.file = tempfile.TemporaryFile()
         self.size = 0
         self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, group, start, …
@@ -212,7 +220,8 @@ def on_config(config, **kwargs):
     exclude = options["exclude"]
     if not isinstance(exclude, list) or not all(isinstance(item, str) and item.strip() for item in exclude):
         raise PluginError(
-            f"mkdocs.yml: extra.glossary.exclude is {exclude!r}. Give a list of terms' slugs or titles, e.g. [node, pod]."
+            f"mkdocs.yml: extra.glossary.exclude is {exclude!r}. "
+            "Give a list of terms' slugs or titles, e.g. [node, pod]."
         )
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     _build = Build(
@@ -293,7 +302,8 @@ def _excluded(build: Build, terms) -> list[str]:
         slug = item if item in slugs else by_title.get(item.casefold())
         if slug is None:
             raise PluginError(
-                f"mkdocs.yml: extra.glossary.exclude lists '{item}', which is neither the slug nor the title of a term. "
+                f"mkdocs.yml: extra.glossary.exclude lists '{item}', "
+                "which is neither the slug nor the title of a term. "
                 "Use a term page's file name without '.md', or its title."
             )
         found.append(slug)
@@ -303,12 +313,13 @@ def _excluded(build: Build, terms) -> list[str]:
 def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
     """Link: wrap the mentions on this page, remember them, add a term page's own parts."""
     build = _current()
-    glossary = build.glossary
+    glossary, backlinks = build.glossary, build.backlinks
+    assert glossary is not None and backlinks is not None, "on_files makes both before MkDocs reads any page"
     slug = build.term_of(page)
     if slug is not None and build.study_file is not None:
         build.card_text[slug] = study.definition_and_example(html)
     mentioned: list[str] = []
-    mentions = []
+    mentions: list[Mention] = []
     mode = _page_mode(build, page, config)
     if mode is not None:  # `glossary: false` leaves the page's text alone
         try:
@@ -328,7 +339,7 @@ def on_page_content(html: str, page: Page, config, files: Files, **kwargs):
             seen[mention.term] = None
             if source:
                 entry = publish.backlink_html(publish.Backlink(title, href, mention))
-                build.backlinks.add(mention.term, entry, group)
+                backlinks.add(mention.term, entry, group)
     if seen:
         build.linked[page.file.src_uri] = list(seen)
     index_url = build.absolute(f"{build.folder}/")
@@ -380,8 +391,10 @@ def _vocabulary(build: Build, page: Page, mentioned: list[str], config) -> str:
     if build.study_file is not None and mentioned:
         page_href = get_relative_url(build.study_file.url, page.url)
         decks = get_relative_url(f"{build.study}/{DECKS_FOLDER}/", page.url)
-        links = {"page": f"{page_href}?deck={deck.id}", "anki": f"{decks}{deck.id}.apkg", "tsv": f"{decks}{deck.id}.tsv"}
-    terms = [build.glossary.terms[slug] for slug in mentioned]
+        links = {
+            "page": f"{page_href}?deck={deck.id}", "anki": f"{decks}{deck.id}.apkg", "tsv": f"{decks}{deck.id}.tsv"
+        }
+    terms = [build.terms[slug] for slug in mentioned]
     html = publish.vocabulary_html(terms, lambda slug: build.href(slug, page), links)
     if html:
         _add_to_toc(page, publish.VOCABULARY_HEADING, publish.VOCABULARY_ID)
@@ -406,9 +419,10 @@ def _deck_id(build: Build, page: Page) -> str:
 
 
 def _cards(build: Build) -> dict[str, study.Card]:
+    assert build.study_file is not None, "only a site with a study page has cards"
     page_url = build.study_file.url
     cards = {}
-    for slug, term in build.glossary.terms.items():
+    for slug, term in build.terms.items():
         definition, example = build.card_text.get(slug, ("", ""))
         cards[slug] = study.Card(
             slug, term.title, term.summary, definition, example, get_relative_url(build.term_files[slug].url, page_url),
@@ -418,7 +432,7 @@ def _cards(build: Build) -> dict[str, study.Card]:
 
 
 def _decks(build: Build) -> list[study.Deck]:
-    everything = [t.slug for t in sorted(build.glossary.terms.values(), key=lambda t: publish.sort_key(t.title))]
+    everything = [t.slug for t in sorted(build.terms.values(), key=lambda t: publish.sort_key(t.title))]
     decks = [study.Deck(study.GLOSSARY_DECK, "The whole glossary", tuple(everything))]
     return decks + [deck for deck in build.essay_decks.values() if deck.slugs]
 
@@ -450,17 +464,19 @@ def _collapse(items, parent, page) -> bool:
 def on_env(env, config, files: Files, **kwargs):
     """Publish: every page is linked, so each term page's "Mentioned in" list is complete."""
     build = _current()
+    backlinks = build.backlinks
+    assert backlinks is not None, "on_files makes it before MkDocs reads any page"
     for slug, file in build.term_files.items():
         if file.page is None or file.page.content is None:
             continue
         _add_to_toc(file.page, publish.BACKLINKS_HEADING, publish.BACKLINKS_ID)
-        if not build.backlinks.has_entries(slug):
-            log.info(f"Glossary: no page mentions '{build.glossary.terms[slug].title}' ({file.src_uri}).")
+        if not backlinks.has_entries(slug):
+            log.info(f"Glossary: no page mentions '{build.terms[slug].title}' ({file.src_uri}).")
     # The 404 page (overrides/404.html) suggests terms for a mistyped address.
     env.globals["glossary_index"] = f"{build.folder}/"
     env.globals["glossary_terms"] = [
         {"title": term.title, "url": build.term_files[term.slug].url, "names": publish.url_names(term)}
-        for term in build.glossary.terms.values()
+        for term in build.terms.values()
     ]
     return env
 
@@ -484,11 +500,12 @@ def _page_for_search(context, page: Page, config, **kwargs):
     slug = build.term_of(page)
     section = ""
     if slug is not None:
+        assert build.backlinks is not None, "on_files makes it before MkDocs reads any page"
         section = publish.backlinks_html(build.backlinks.take(slug))
         if not build.flat:  # nested term folders: each backlink seen from this page
             section = _SITE_PATHS.sub(lambda m: get_relative_url(m.group(1), page.url), section)
     related = "" if slug is None else publish.related_html(
-        build.glossary.terms[slug], build.glossary.terms, lambda target: build.href(target, page)
+        build.terms[slug], build.terms, lambda target: build.href(target, page)
     )
     build.content_parts = (page.content, related + section)
     build.content_after_render = page.content = unlinked(page.content)
@@ -621,12 +638,12 @@ def _redirect_file(build: Build, alias: str, slug: str, published: dict[str, Fil
     if other is not None:
         raise PluginError(
             f"{_display_path(other, config)}: is published at {build.folder}/{alias}/, where "
-            f"{build.glossary.terms[slug].source} wants a redirect for one of its names. "
+            f"{build.terms[slug].source} wants a redirect for one of its names. "
             "Rename or move that page, or remove the name from the term page's aliases."
         )
     target = build.term_files[slug].url
     html = publish.redirect_html(
-        build.glossary.terms[slug], get_relative_url(target, f"{build.folder}/{alias}/"), build.absolute(target)
+        build.terms[slug], get_relative_url(target, f"{build.folder}/{alias}/"), build.absolute(target)
     )
     return File.generated(config, src_uri, content=html)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from browser_support import StaticServer
 from support import ROOT, Site, mkdocs_build
 

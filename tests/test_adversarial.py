@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from support import build_with_real_config
 from test_validity import KNOWN_MATERIAL_MESSAGES
+
+from support import build_with_real_config
 
 FIXTURE = Path(__file__).parent / "sites" / "adversarial"
 PAGE = "essays/adversarial/index.html"
@@ -56,7 +57,9 @@ def test_visible_text_equals_the_page_built_without_the_hook(sites, page):
 
 def test_code_headings_titles_and_images_are_untouched(sites):
     linked, plain = sites
-    selectors = "pre, code, kbd, h1, h2, .admonition-title, summary, .tabbed-labels, img, abbr, .glossary-skip, .footnote"
+    selectors = (
+        "pre, code, kbd, h1, h2, .admonition-title, summary, .tabbed-labels, img, abbr, .glossary-skip, .footnote"
+    )
     shown = article(linked)
     for added in shown.css(".glossary-vocabulary"):  # the essay's Vocabulary, which the hook adds
         added.decompose()

@@ -3,14 +3,13 @@ built with `use_directory_urls: false` and served under a subpath."""
 
 from __future__ import annotations
 
-import shutil
 import textwrap
-from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
+
 from glossary.linker import link_html
 from glossary.terms import Glossary, GlossaryError, read_term
-from selectolax.lexbor import LexborHTMLParser
 from support import ROOT, mkdocs_build
 
 
@@ -52,13 +51,17 @@ def test_a_term_with_link_false_is_found_but_never_linked():
     links, tree, mentions = linked(glossary, "<p>Each node runs a pod.</p>")
     assert links == [("pod", "pod")]
     (anchor,) = tree.css("span.glossary-mention")
-    assert anchor.text() == "node" and anchor.attributes["data-term"] == "node" and anchor.attributes["id"] == "mention-node"
+    assert anchor.text() == "node"
+    assert anchor.attributes["data-term"] == "node" and anchor.attributes["id"] == "mention-node"
     assert [m.term for m in mentions] == ["node", "pod"]  # both get a backlink
 
 
 def test_phrases_under_not_are_no_mention_of_the_term():
     glossary = Glossary.build([
-        term("service", "title: Service\nsummary: A stable address for pods.\nnot: [customer service, service account]\n"),
+        term(
+            "service",
+            "title: Service\nsummary: A stable address for pods.\nnot: [customer service, service account]\n",
+        ),
     ])
     text = "<p>Call customer service about the service account. A Service routes traffic.</p>"
     links, _, _ = linked(glossary, text)
@@ -137,7 +140,8 @@ def read(out, path):
 
 def test_nested_term_folders_without_directory_urls_under_a_subpath(tmp_path):
     result, out = site(
-        tmp_path, "use_directory_urls: false\nsite_url: https://example.org/docs/\nextra:\n  glossary:\n    study: false\n"
+        tmp_path,
+        "use_directory_urls: false\nsite_url: https://example.org/docs/\nextra:\n  glossary:\n    study: false\n",
     )
     assert result.returncode == 0, result.stderr
     home = read(out, "index.html")
@@ -145,7 +149,7 @@ def test_nested_term_folders_without_directory_urls_under_a_subpath(tmp_path):
     assert links == {"pod": "glossary/networking/pod.html", "service": "glossary/networking/service.html",
                      "image": "glossary/image.html"}
     assert home.css_first("span.glossary-mention").attributes["data-term"] == "node"
-    for slug, href in links.items():
+    for href in links.values():
         assert (out / href).is_file()
     pod = read(out, "glossary/networking/pod.html")
     (backlink,) = pod.css(".glossary-backlinks li a")
@@ -183,7 +187,10 @@ def test_the_site_can_exclude_terms_by_slug_or_title(tmp_path):
 @pytest.mark.parametrize(
     "config, pages, message",
     [
-        ("extra:\n  glossary:\n    exclude: [pdo]\n", {}, "mkdocs.yml: extra.glossary.exclude lists 'pdo', which is neither"),
+        (
+            "extra:\n  glossary:\n    exclude: [pdo]\n", {},
+            "mkdocs.yml: extra.glossary.exclude lists 'pdo', which is neither",
+        ),
         ("extra:\n  glossary:\n    exclude: pod\n", {}, "mkdocs.yml: extra.glossary.exclude is 'pod'. Give a list"),
         ("", {"odd.md": "---\nglossary: sometimes\n---\n\n# Odd\n"},
          "docs/odd.md: has 'glossary: sometimes' in its front matter. Use false (no links on this page) or one of"),

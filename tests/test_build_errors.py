@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support import ROOT, mkdocs_build
 
 SITES = Path(__file__).parent / "sites"
@@ -54,7 +55,11 @@ def test_the_base_fixture_builds(tmp_path):
             "has a summary of more than one sentence (the first ends at '…definition should be one sentence.').",
             "Write it as one sentence",
         ),
-        ("summary-no-period", "has a summary that does not end a sentence", "End the one-sentence summary with a period."),
+        (
+            "summary-no-period",
+            "has a summary that does not end a sentence",
+            "End the one-sentence summary with a period.",
+        ),
         (
             "duplicate-alias",
             "uses the name 'token', which is also a name of docs/glossary/token.md ('Token').",
@@ -82,7 +87,10 @@ def test_an_unknown_field_is_a_warning_that_strict_mode_refuses(tmp_path):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ("link: sometimes", "extra.glossary.link is 'sometimes'. Use one of: first-per-page, first-per-section, every-mention."),
+        (
+            "link: sometimes",
+            "extra.glossary.link is 'sometimes'. Use one of: first-per-page, first-per-section, every-mention.",
+        ),
         ("links: every-mention", "unknown option extra.glossary.links."),
         ("boost: high", "extra.glossary.boost must be a number"),
         ("max-per-paragraph: 0", "extra.glossary.max-per-paragraph is 0. Use a whole number of links, 1 or more"),
@@ -126,8 +134,9 @@ def test_an_essay_with_a_bad_source_names_the_file_and_the_fields(tmp_path, sour
 
 def test_a_build_without_the_hook_stops_instead_of_publishing_unlinked_pages(tmp_path):
     # What a generator that ignores `hooks:` (Zensical 0.1) or a mkdocs.yml that lost the line would do.
-    from support import ROOT as root
     import shutil
+
+    from support import ROOT as root
 
     project = tmp_path / "project"
     shutil.copytree(SITES / "base" / "docs", project / "docs")
@@ -144,8 +153,9 @@ def test_a_build_without_the_hook_stops_instead_of_publishing_unlinked_pages(tmp
 
 
 def test_a_generator_that_runs_no_hooks_is_stopped_by_the_theme(tmp_path):
-    from support import ROOT as root
     import shutil
+
+    from support import ROOT as root
 
     project = tmp_path / "project"
     shutil.copytree(SITES / "base" / "docs", project / "docs")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
+
 from support import ROOT, mkdocs_build
 
 FIXTURE = ROOT / "tests" / "sites" / "polkadot"
@@ -43,7 +44,8 @@ def page(site: Path, url: str) -> LexborHTMLParser:
 
 
 def term_links(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    return [(a.text(), a.attributes["data-term"]) for a in tree.css("article a.glossary-term, [role=main] a.glossary-term")]
+    links = tree.css("article a.glossary-term, [role=main] a.glossary-term")
+    return [(a.text(), a.attributes["data-term"]) for a in links]
 
 
 def test_the_corpus_builds_strict_and_its_pages_are_linked(site):
@@ -79,7 +81,8 @@ def test_a_case_sensitive_term_that_opens_a_sentence_is_not_linked(site):
 def test_phrases_under_not_and_excluded_terms_are_not_linked(site):
     texts = {a.text() for p in (site / "pages").rglob("index.html")
              for a in LexborHTMLParser(p.read_text(encoding="utf-8")).css("a.glossary-term")}
-    assert "USD Coin" in (FIXTURE / "docs" / "pages" / "reference" / "polkadot-hub" / "assets.md").read_text(encoding="utf-8")
+    assets = FIXTURE / "docs" / "pages" / "reference" / "polkadot-hub" / "assets.md"
+    assert "USD Coin" in assets.read_text(encoding="utf-8")
     assert "USD Coin" not in texts and texts & {"Coin", "coin"}
     assert "Polkadot" not in texts  # site-wide `exclude`, as the source's own tooltips leave it out
     assert "Polkadot Hub" in texts
@@ -141,7 +144,8 @@ def test_the_converter_turns_a_glossary_and_pages_into_a_fixture(tmp_path):
     (source / "docs" / "reference").mkdir(parents=True)
     (source / "docs" / "reference" / "glossary.md").write_text(
         "---\ntitle: Glossary\n---\n\n# Glossary\n\n## Coin (in Coinage)\n\nA bearer note of the payment app, "
-        "e.g. one sent to a friend. It is spent once.\n\n## Host\n\nThe [app](https://example.org) a Product runs in.\n",
+        "e.g. one sent to a friend. It is spent once.\n\n"
+        "## Host\n\nThe [app](https://example.org) a Product runs in.\n",
         encoding="utf-8",
     )
     (source / "docs" / "guide.md").write_text(

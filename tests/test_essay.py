@@ -9,8 +9,9 @@ import sys
 from xml.etree import ElementTree
 
 from selectolax.lexbor import LexborHTMLParser
-from support import ROOT
 from test_site import TERMS, resolve
+
+from support import ROOT
 
 ESSAY = "essays/continual-learning/"
 SOURCE = ROOT / "docs" / "essays" / "continual-learning.md"
@@ -55,13 +56,14 @@ def test_each_diagram_comes_wide_and_narrow_in_both_palettes_and_opens_in_the_li
                          ("diagram-narrow", "only-light"), ("diagram-narrow", "only-dark")]
         caption = " ".join(figure.css_first("figcaption").text().split())
         assert caption
-        for img, (layout, palette) in zip(images, kinds):
+        for img, (layout, palette) in zip(images, kinds, strict=True):
             assert len(img.attributes.get("alt", "").split()) >= 8
             assert img.attributes.get("loading") == "lazy"  # the hidden layout and palette are not fetched
             link = img.parent
             assert link.attributes["href"] == img.attributes["src"]
             # One gallery per layout and palette: the lightbox pages through the diagrams the reader sees.
-            assert link.attributes["data-gallery"] == layout.removeprefix("diagram-") + "-" + palette.removeprefix("only-")
+            gallery = layout.removeprefix("diagram-") + "-" + palette.removeprefix("only-")
+            assert link.attributes["data-gallery"] == gallery
             assert html.unescape(link.attributes["data-description"]) == caption  # the lightbox shows the caption
             assert resolve(site, ESSAY, img.attributes["src"])[0].is_file()
         stems.add(images[0].attributes["src"].rsplit("/", 1)[1].split("#")[0].rsplit("-", 1)[0])

@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from selectolax.lexbor import LexborHTMLParser
+
 from support import ROOT
 
 

@@ -1,9 +1,10 @@
 """The linker on its own: HTML in, linked HTML and the mentions for backlinks out."""
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
+
 from glossary.linker import EVERY_MENTION, FIRST_PER_SECTION, link_html, sentence_around, unlinked
 from glossary.terms import Glossary, Term
-from selectolax.lexbor import LexborHTMLParser
 
 
 def term(slug, title, summary, aliases=()):
@@ -129,7 +130,10 @@ def test_linking_a_linked_page_again_changes_nothing():
 
 
 def test_a_whole_document_from_glightbox_comes_back_as_a_fragment():
-    wrapped = '<html><head><style>p{}</style></head><body><p>A token.</p><a class="glightbox" href="a.png"><img src="a.png" alt="token"></a></body></html>'
+    wrapped = (
+        '<html><head><style>p{}</style></head><body><p>A token.</p>'
+        '<a class="glightbox" href="a.png"><img src="a.png" alt="token"></a></body></html>'
+    )
     html, _ = link(wrapped)
     assert html.startswith("<style>p{}</style><p>A <a class=\"glossary-term\"")
     assert "<html" not in html and "<body" not in html
@@ -143,7 +147,9 @@ def test_a_mention_remembers_its_section_and_sentence():
     )
     (mention,) = mentions
     assert (mention.section, mention.section_anchor) == ("Why it matters", "why")
-    assert (mention.before, mention.text, mention.after) == ("Models read text as many small ", "tokens", ", not letters.")
+    assert (mention.before, mention.text, mention.after) == (
+        "Models read text as many small ", "tokens", ", not letters."
+    )
 
 
 def test_a_long_sentence_is_cut_to_about_25_words_around_the_mention():

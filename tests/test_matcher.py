@@ -1,6 +1,7 @@
 """The matcher on its own: which words in a text count as mentions of which term."""
 
 import pytest
+
 from glossary.matcher import Matcher, name_key, plural
 
 NAMES = {
@@ -36,7 +37,10 @@ def found(matcher, text):
     [
         ("inference-time compute", [("inference-time compute", "inference-time-compute")]),
         ("lossy compression", [("lossy compression", "lossy-compression")]),
-        ("parametric learning, not parameters", [("parametric learning", "parametric-learning"), ("parameters", "parameters")]),
+        (
+            "parametric learning, not parameters",
+            [("parametric learning", "parametric-learning"), ("parameters", "parameters")],
+        ),
         ("plain inference then compression", [("inference", "inference"), ("compression", "compression")]),
     ],
 )

@@ -1,5 +1,7 @@
 """The publish stage on its own: generated HTML is escaped and well formed."""
 
+from selectolax.lexbor import LexborHTMLParser
+
 from glossary.linker import Mention
 from glossary.publish import (
     ENTRIES,
@@ -14,7 +16,6 @@ from glossary.publish import (
     sort_key,
 )
 from glossary.terms import Term
-from selectolax.lexbor import LexborHTMLParser
 
 HOSTILE = "Quotes \" and ' & ampersands </script><img src=x onerror=alert(1)>"
 
@@ -30,7 +31,8 @@ def test_definitions_are_inert_text_in_a_template():
     assert "data-search-exclude" in template.attributes
     assert tree.css("img, b, script") == []
     (content,) = template.parent.template_fragments() if template.parent else tree.root.template_fragments()
-    assert [(dt.attributes["data-term"], dt.text(), dt.next.text()) for dt in content.css("dt")] == [("x", "X <b>", HOSTILE)]
+    entries = [(dt.attributes["data-term"], dt.text(), dt.next.text()) for dt in content.css("dt")]
+    assert entries == [("x", "X <b>", HOSTILE)]
 
 
 def test_no_definitions_no_script():

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from selectolax.lexbor import LexborHTMLParser
-from support import build_with_real_config
 from test_site import TERMS, all_pages, html_of, resolve
+
+from support import build_with_real_config
 
 ESSAY = "essays/continual-learning/"
 
@@ -19,7 +20,8 @@ def test_a_term_page_opens_with_its_section_title_summary_and_other_names(site):
         assert head is not None
         eyebrow = head.css_first(".glossary-eyebrow a")
         assert eyebrow.text() == "Glossary"
-        assert resolve(site, f"glossary/{slug}/", eyebrow.attributes["href"])[0] == site.root / "glossary" / "index.html"
+        index = site.root / "glossary" / "index.html"
+        assert resolve(site, f"glossary/{slug}/", eyebrow.attributes["href"])[0] == index
         title = head.css_first(".glossary-entry-title")
         assert title.css_first("h1").text() == fm["title"]
         assert title.css_first(".glossary-copy-link button[data-url]") is not None  # by the title

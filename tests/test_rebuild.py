@@ -51,5 +51,6 @@ def test_an_edited_term_page_updates_its_links_and_backlinks(tmp_path):
     window = LexborHTMLParser(read(site_dir, "glossary/context-window"))
     assert window.css_first("a.glossary-term[data-term=token]") is not None
     assert definitions(window)["token"]["summary"] == "A new definition of a token."
-    backlinks = [li.css_first("a").attributes["href"] for li in LexborHTMLParser(read(site_dir, "glossary/token")).css(".glossary-backlinks li")]
+    token_page = LexborHTMLParser(read(site_dir, "glossary/token"))
+    backlinks = [li.css_first("a").attributes["href"] for li in token_page.css(".glossary-backlinks li")]
     assert backlinks == ["../context-window/#mention-token"]

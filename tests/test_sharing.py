@@ -8,9 +8,10 @@ from xml.etree import ElementTree
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from support import mkdocs_build
 from test_build_errors import small_site
 from test_site import TERMS, resolve
+
+from support import mkdocs_build
 
 
 def head(site, url):

@@ -13,9 +13,10 @@ import zipfile
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from support import ROOT, mkdocs_build
 from test_build_errors import small_site
 from test_site import TERMS, all_pages, html_of, resolve
+
+from support import ROOT, mkdocs_build
 
 ESSAY = "essays/continual-learning/"
 STUDY = "study/"
@@ -59,7 +60,7 @@ def test_the_essay_ends_with_its_vocabulary_in_the_order_a_reader_meets_the_term
     assert "data-search-exclude" in section.attributes
     last = html_of(site, ESSAY).css("article > *")
     assert [n for n in last if n.tag in ("section", "h2")][-1].attributes.get("class") == "glossary-vocabulary"
-    for li, slug in zip(section.css("ol > li"), slugs):
+    for li, slug in zip(section.css("ol > li"), slugs, strict=True):
         assert li.text() == f"{TERMS[slug]['title']}: {TERMS[slug]['summary']}"
     study, anki, tsv = section.css(".glossary-vocabulary__study a")
     assert study.text() == f"Study these {len(slugs)} terms"
@@ -143,7 +144,7 @@ def test_each_deck_is_an_anki_package_with_its_notes_and_a_tsv(site):
         rows, anki_decks = notes_of(apkg)
         assert deck["title"] in [d["name"] for d in anki_decks.values()]
         assert [guid for _, guid, _ in rows] == [genanki.guid_for(slug) for slug in deck["cards"]]
-        for (_, _, fields), slug in zip(rows, deck["cards"]):
+        for (_, _, fields), slug in zip(rows, deck["cards"], strict=True):
             term, summary, definition, example, link = fields.split("\x1f")
             assert term == TERMS[slug]["title"].replace("&", "&amp;")
             assert link == site.server.url + f"glossary/{slug}/"
@@ -200,13 +201,13 @@ def test_essays_with_one_file_name_in_two_folders_get_a_deck_each(tmp_path):
     assert sorted(p.name for p in decks.glob("*.tsv")) == ["2025-intro.tsv", "2026-intro.tsv", "glossary.tsv"]
     assert "Context Window" in (decks / "2025-intro.tsv").read_text(encoding="utf-8")
     assert "Context Window" not in (decks / "2026-intro.tsv").read_text(encoding="utf-8")
-    essay = LexborHTMLParser((tmp_path / "site" / "essays" / "2026" / "intro" / "index.html").read_text(encoding="utf-8"))
+    essay_path = tmp_path / "site" / "essays" / "2026" / "intro" / "index.html"
+    essay = LexborHTMLParser(essay_path.read_text(encoding="utf-8"))
     assert [a.attributes["href"] for a in essay.css(".glossary-vocabulary a") if "deck=" in a.attributes["href"]] == [
         "../../../study/?deck=2026-intro"]
 
 
 def test_two_essays_that_would_share_a_deck_stop_the_build_naming_both(tmp_path):
-    from test_build_errors import failed_build
 
     project = site_with_study(tmp_path)
     (project / "docs" / "essays" / "2025").mkdir(parents=True)

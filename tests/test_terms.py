@@ -1,6 +1,7 @@
 """Collecting the glossary: front matter in, checked terms (or a writer-friendly error) out."""
 
 import pytest
+
 from glossary.terms import Glossary, GlossaryError, Term, read_term, slugify, title_names
 
 GOOD = """---
@@ -44,7 +45,9 @@ def test_forms_are_mentions_in_prose_but_no_names():
 def test_a_form_claimed_by_two_terms_stops_the_build():
     one, _ = read_term("a", "---\ntitle: Alpha\nsummary: S.\nforms: [shared]\n---\n", "docs/glossary/a.md")
     two, _ = read_term("b", "---\ntitle: Beta\nsummary: S.\nforms: [shared]\n---\n", "docs/glossary/b.md")
-    with pytest.raises(GlossaryError, match="uses the name 'shared'.*A name, alias or form may belong to one term only"):
+    with pytest.raises(
+        GlossaryError, match="uses the name 'shared'.*A name, alias or form may belong to one term only"
+    ):
         Glossary.build([one, two])
 
 
@@ -89,7 +92,11 @@ def broken(front_matter: str) -> GlossaryError:
         ("title: [X]\nsummary: A sentence.", "'title' as a list, not as text", "single line of text"),
         ("title: X\nsummary: Hover <img src=x onerror=alert(1)> here.", "contains '<' or '>'", "plain text"),
         ("title: X\nsummary: " + "word " * 50, "summary of 249 characters", "at most 200"),
-        ("title: X\nsummary: One sentence. Two.", "more than one sentence (the first ends at 'One sentence.')", "one sentence"),
+        (
+            "title: X\nsummary: One sentence. Two.",
+            "more than one sentence (the first ends at 'One sentence.')",
+            "one sentence",
+        ),
         ("title: X\nsummary: Flags e.g. this one.", "more than one sentence", "such as 'e.g.'"),
         ("title: X\nsummary: No ending", "does not end a sentence ('No ending')", "with a period"),
         ("title: X\nsummary: S.\naliases: ICL", "'aliases' as a piece of text, not as a list", "as a list"),
@@ -130,7 +137,10 @@ def test_a_name_on_two_pages_is_an_error_blaming_the_page_where_it_is_an_alias()
         "docs/glossary/b.md: uses the name 'TOKEN', which is also a name of docs/glossary/a.md ('Token'). "
         "A name, alias or form may belong to one term only: remove it from one of the two pages."
     )
-    with pytest.raises(GlossaryError, match=r"^docs/glossary/a.md: uses the name 'symbol', which is also a name of docs/glossary/b.md"):
+    with pytest.raises(
+        GlossaryError,
+        match=r"^docs/glossary/a.md: uses the name 'symbol', which is also a name of docs/glossary/b.md",
+    ):
         Glossary.build([term("a", "Token", aliases=["symbol"]), term("b", "Symbol")])
 
 
@@ -142,7 +152,9 @@ def test_an_alias_equal_to_another_terms_title_is_an_error():
 def test_an_unknown_related_slug_is_an_error_with_suggestions():
     with pytest.raises(GlossaryError) as caught:
         Glossary.build([term("token", "Token", related=["tokens"]), term("context-window", "Context Window")])
-    assert "docs/glossary/token.md: lists 'tokens' under 'related', but no term page has that slug." in str(caught.value)
+    assert (
+        "docs/glossary/token.md: lists 'tokens' under 'related', but no term page has that slug." in str(caught.value)
+    )
     assert "known: token" in str(caught.value)
 
 
@@ -154,18 +166,25 @@ def test_plurals_never_override_a_writers_name():
 
 def test_redirects_cover_other_names_but_not_plurals():
     glossary = Glossary.build(
-        [term("in-context-learning", "In-Context Learning (ICL)"), term("kv-cache", "KV Cache", aliases=["KV caches", "key-value cache"])]
+        [
+            term("in-context-learning", "In-Context Learning (ICL)"),
+            term("kv-cache", "KV Cache", aliases=["KV caches", "key-value cache"]),
+        ]
     )
     assert glossary.redirects() == {"icl": "in-context-learning", "key-value-cache": "kv-cache"}
 
 
 def test_two_terms_may_not_claim_the_same_address():
     with pytest.raises(GlossaryError, match="whose address \\('fine-tune'\\) already belongs to docs/glossary/a.md"):
-        Glossary.build([term("a", "Alpha", aliases=["fine tune"]), term("b", "Beta", aliases=["fine-tune!"])]).redirects()
+        Glossary.build(
+            [term("a", "Alpha", aliases=["fine tune"]), term("b", "Beta", aliases=["fine-tune!"])]
+        ).redirects()
     with pytest.raises(GlossaryError, match="already belongs to docs/glossary/token.md"):
         Glossary.build([term("token", "Token"), term("word", "Word", aliases=["token?"])]).redirects()
 
 
 def test_a_summary_gets_the_typographic_quotes_of_the_page_body():
-    t, _ = read_term("x", "---\ntitle: X\nsummary: A model's \"memory\" and the models' notes.\n---\n", "docs/glossary/x.md")
+    t, _ = read_term(
+        "x", "---\ntitle: X\nsummary: A model's \"memory\" and the models' notes.\n---\n", "docs/glossary/x.md"
+    )
     assert t.summary == "A model\u2019s \u201cmemory\u201d and the models\u2019 notes."

@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
-from support import ROOT
 
 # Messages the Nu checker reports on Material's own markup, which we keep on purpose (see README, "Validity").
 KNOWN_MATERIAL_MESSAGES = {

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 import yaml
+
 from support import ROOT
 
 DOCS = ROOT / "docs"

@@ -114,8 +114,10 @@ def link_html(
     if is_document:
         # Someone before us (mkdocs-glightbox) wrapped the fragment in a whole
         # document; hand back a fragment again, keeping anything hoisted to <head>.
-        head = tree.head
-        linked = (head.inner_html if head is not None else "") + (tree.body.inner_html or "")
+        head, body = tree.head, tree.body
+        head_html = (head.inner_html if head is not None else None) or ""
+        body_html = (body.inner_html if body is not None else None) or ""
+        linked = head_html + body_html
     else:
         linked = tree.html or ""
     return page.tags_in(linked), page.mentions
@@ -181,14 +183,16 @@ class _PageLinker:
         text = node.text_content
         if not text or text.isspace():
             return
-        pieces, cut, block = [], 0, None
+        pieces: list[str] = []
+        cut, block = 0, None
         for start, end, slug in self.glossary.matcher.finditer(text):
             if slug == self.self_term or slug == NOT_A_MENTION:
                 continue
             if slug in self.case_sensitive and _capital_only_first(text, start, end):
                 # A sentence's first word is capitalized anyway, so there "Call" or "Pod"
                 # says no more than "call" or "pod" would: no mention.
-                block, offset = self.locate(node) if block is None else (block, offset)
+                if block is None:
+                    block, offset = self.locate(node)
                 if _SENTENCE_START.search(block.text, 0, offset + start):
                     continue
             if self.mentioned is not None and slug not in self.seen:
@@ -233,7 +237,7 @@ class _PageLinker:
         if len(parts) != len(self.tags) + 1:  # pragma: no cover - the markers are checked absent from the page
             raise AssertionError("a link's marker went missing in the serialized page")
         out = [parts[0]]
-        for (opening, closing), part in zip(self.tags, parts[1:]):
+        for (opening, closing), part in zip(self.tags, parts[1:], strict=True):
             out += (opening, part.replace(self.closing, closing, 1))
         return "".join(out)
 
@@ -253,7 +257,7 @@ class _PageLinker:
         while block is not None and block.tag not in BLOCKS:
             block = block.parent
         if block is None:  # loose text at the top of a fragment
-            return _Block(node.text_content), 0
+            return _Block(node.text_content or ""), 0
         known = self.blocks.get(block.mem_id)
         if known is None:
             parts, offsets, length = [], {}, 0

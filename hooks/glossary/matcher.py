@@ -19,8 +19,10 @@ Matching rules (documented for writers in the README):
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator, Mapping
+from typing import Final
 
 # Characters that join two words of a name. Hyphens and dashes join words in
 # compounds ("stability–plasticity"), so a name written with either matches both.
@@ -34,7 +36,18 @@ _CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 _WORD_START = rf"(?<!\w)(?<!\w[{_JOINERS}])"
 _WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
 
-_SEP = object()  # a trie edge meaning "word separator"
+
+class _Separator(enum.Enum):
+    """A word separator as a trie edge: an enum of one member, so that `unit is _SEP`
+    tells a type checker the other edges are letters."""
+
+    SEP = "word separator"
+
+
+_SEP: Final = _Separator.SEP  # a trie edge meaning "word separator"
+# A trie edge: a word separator, or a letter and whether it must match in its case.
+_Unit = tuple[str, bool] | _Separator
+
 NOT_A_MENTION = ""  # the "term" of a phrase that must never count as a mention
 
 # Where a sentence ends inside running text: closing punctuation, maybe a quote or
@@ -62,9 +75,9 @@ def plural(name: str) -> str | None:
     return last + "s"
 
 
-def _units(name: str, as_written: bool = False) -> list[object]:
+def _units(name: str, as_written: bool = False) -> list[_Unit]:
     """A name as trie edges: separators, case-free letters, and exact-case letters."""
-    units: list[object] = []
+    units: list[_Unit] = []
     for i, word in enumerate(w for w in _SEPARATOR_IN_NAME.split(name.strip()) if w):
         if i:
             units.append(_SEP)
@@ -102,7 +115,7 @@ class Matcher:
         body = _trie_pattern(trie)
         # Looking first for a letter that can open a name lets the search skip most of a
         # text quickly: the whole pattern is tried only where a name may start.
-        openers = {unit[0] for unit in trie if unit is not _SEP}  # type: ignore[index]
+        openers = {unit[0] for unit in trie if unit is not _SEP}
         opens = "(?=[" + "".join(sorted(map(re.escape, openers))) + "])"
         self._pattern = re.compile(opens + _WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
 
@@ -128,10 +141,10 @@ def _trie_pattern(node: dict) -> str:
     # Exact-case edges first, so "KV cache" is tried before a case-free "kv…".
     for unit in sorted((u for u in node if u is not None), key=_unit_order):
         child = node[unit]
-        if unit is not _SEP and unit[1]:  # type: ignore[index]
+        if unit is not _SEP and unit[1]:
             # A letter in its exact case also goes on with every case-free name: without
             # this, a case-sensitive "Host" would win over a longer case-free "Host API".
-            free = node.get((unit[0].lower(), False))  # type: ignore[index]
+            free = node.get((unit[0].lower(), False))
             if free is not None:
                 child = _merged(child, free)
         run = [unit]
@@ -156,25 +169,26 @@ def _merged(one: dict, other: dict) -> dict:
     return both
 
 
-def _unit_order(unit: object) -> tuple:
+def _unit_order(unit: _Unit) -> tuple[int, str]:
     if unit is _SEP:
         return (2, "")
-    char, exact = unit  # type: ignore[misc]
+    char, exact = unit
     return (0 if exact else 1, char)
 
 
-def _run_pattern(units: list[object]) -> str:
+def _run_pattern(units: list[_Unit]) -> str:
     """Regex for trie edges in a row; letters held to their case share one group, since
     Python's re compiles a group per letter slowly when there are hundreds of names."""
-    out, exact = [], []
+    out: list[str] = []
+    exact: list[str] = []
     for unit in units:
-        if unit is not _SEP and unit[1]:  # type: ignore[index]
-            exact.append(re.escape(unit[0]))  # type: ignore[index]
+        if unit is not _SEP and unit[1]:
+            exact.append(re.escape(unit[0]))
             continue
         if exact:
             out.append(f"(?-i:{''.join(exact)})")
             exact = []
-        out.append(_SEPARATOR_PATTERN if unit is _SEP else re.escape(unit[0]))  # type: ignore[index]
+        out.append(_SEPARATOR_PATTERN if unit is _SEP else re.escape(unit[0]))
     if exact:
         out.append(f"(?-i:{''.join(exact)})")
     return "".join(out)

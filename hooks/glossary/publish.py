@@ -135,7 +135,9 @@ def _source_text(source: object, path: str) -> str:
             raise GlossaryError(path, f"has 'source.{key}' that is not text.", fix)
     url = source.get("url")
     if url is not None and not url.startswith(("https://", "http://")):
-        raise GlossaryError(path, f"has 'source.url' {url!r}, which is not a web address.", "Give the full https:// address.")
+        raise GlossaryError(
+            path, f"has 'source.url' {url!r}, which is not a web address.", "Give the full https:// address."
+        )
     text = _link(f"“{source['title'].strip()}”", url)
     if source.get("by"):
         text += f" by {escape(source['by'].strip())}"
@@ -188,7 +190,8 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
 
 STUDY_PAGE = """---
 title: Study
-description: Flashcards of the glossary's terms, scheduled by FSRS and kept in your browser, and the same decks for Anki.
+description: Flashcards of the glossary's terms, scheduled by FSRS and kept in your browser, \
+and the same decks for Anki.
 ---
 
 # Study the terms
@@ -311,8 +314,9 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
         parts.append(f'<h2 id="{letter_id(letter)}" {skip}>{escape(letter)}</h2>\n<dl>\n')
         for term in group:
             names = " ".join(term.names)
+            href = escape(href_for(term.slug))
             parts.append(
-                f'<dt data-names="{escape(names)}"><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a></dt>\n'
+                f'<dt data-names="{escape(names)}"><a href="{href}">{escape(term.title)}</a></dt>\n'
                 f"<dd>{escape(term.summary)}</dd>\n"
             )
         parts.append("</dl>\n")

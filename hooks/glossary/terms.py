@@ -98,7 +98,7 @@ def title_names(title: str) -> tuple[str, ...]:
     renaming it, as on Wikipedia: "Coin (in Coinage)" and "Mercury (planet)"
     are named "Coin" and "Mercury" ("pBFT" is not a lowercase word).
     """
-    names = []
+    names: list[str] = []
     abbreviation = _ABBREVIATION.search(title)
     if abbreviation:
         title = title[: abbreviation.start()]
@@ -131,7 +131,9 @@ def split_front_matter(text: str, source: str) -> tuple[dict, str]:
             "Check the quoting and indentation between the '---' lines; quote a value that holds a colon.",
         ) from None
     if not isinstance(meta, dict):
-        raise GlossaryError(source, "has front matter that is not a list of fields.", "Write one 'field: value' per line.")
+        raise GlossaryError(
+            source, "has front matter that is not a list of fields.", "Write one 'field: value' per line."
+        )
     return meta, text[found.end():]
 
 
@@ -163,7 +165,8 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
         raise GlossaryError(
             source,
             f"has a summary of {len(summary)} characters.",
-            f"Shorten it to at most {SUMMARY_LIMIT}: it is a one-sentence hover definition; the page body holds the rest.",
+            f"Shorten it to at most {SUMMARY_LIMIT}: it is a one-sentence hover definition; "
+            "the page body holds the rest.",
         )
     inner_end = SENTENCE_END.search(summary)
     if inner_end:
@@ -221,7 +224,8 @@ def read_term(slug: str, text: str, source: str) -> tuple[Term, list[str]]:
     ]
     term = Term(
         slug, title, summary, tuple(" ".join(a.split()) for a in aliases), tuple(related), source,
-        case_sensitive=case == "sensitive", autolink=autolink, not_mentions=tuple(" ".join(p.split()) for p in not_mentions),
+        case_sensitive=case == "sensitive", autolink=autolink,
+        not_mentions=tuple(" ".join(p.split()) for p in not_mentions),
         forms=tuple(" ".join(f.split()) for f in forms),
     )
     return term, warnings
@@ -343,11 +347,11 @@ def _names_table(terms: Iterable[Term]) -> tuple[dict[str, str], set[str]]:
     taken = {name_key(name): slug for name, slug in table.items()}
     for term in terms:
         for phrase in term.not_mentions:
-            other = by_slug.get(taken.get(name_key(phrase), NOT_A_MENTION))
-            if other is not None:
+            holder = by_slug.get(taken.get(name_key(phrase), NOT_A_MENTION))
+            if holder is not None:
                 raise GlossaryError(
                     term.source,
-                    f"lists '{phrase}' under 'not', but it is a name of {other.source} ('{other.title}').",
+                    f"lists '{phrase}' under 'not', but it is a name of {holder.source} ('{holder.title}').",
                     "A phrase under 'not' hides a term's mentions; it cannot also be a term: remove it from one page.",
                 )
             table[phrase] = NOT_A_MENTION
@@ -364,7 +368,9 @@ def _required_text(meta: dict, field: str, source: str, what: str) -> str:
         raise GlossaryError(source, f"has no '{field}'.", f"Add '{field}:' to the front matter: {what}.")
     if not isinstance(value, str):
         raise GlossaryError(
-            source, f"has '{field}' as {_kind(value)}, not as text.", f"Write '{field}' as a single line of text: {what}."
+            source,
+            f"has '{field}' as {_kind(value)}, not as text.",
+            f"Write '{field}' as a single line of text: {what}.",
         )
     return value.strip()
 
@@ -380,7 +386,9 @@ def _text_list(meta: dict, field: str, source: str, what: str) -> list[str]:
     for item in value:
         if not isinstance(item, str) or not item.strip():
             raise GlossaryError(
-                source, f"has an entry in '{field}' that is empty or not text ({item!r}).", f"Each entry is text: {what}."
+                source,
+                f"has an entry in '{field}' that is empty or not text ({item!r}).",
+                f"Each entry is text: {what}.",
             )
     return [item.strip() for item in value]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from browser_support import CHROMIUM_ARGS, chromium_path, in_ci
 
 

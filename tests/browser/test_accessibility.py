@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from browser_support import wait_until_still
 
 PAGES = ["", "essays/continual-learning/", "glossary/catastrophic-forgetting/", "glossary/"]

@@ -5,14 +5,20 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from browser_support import StaticServer
-from support import build_with_real_config
 from test_build_errors import SITES
 
+from browser_support import StaticServer
+from support import build_with_real_config
+
 # No '<' or '>' (those stop the build: see test_build_errors), but everything else a writer could paste.
-WRITTEN = """Quotes " and ' & ampersands, &lt;img src=x onerror="window.__ran=1"&gt; and &#60;script&#62;window.__ran=1&#60;/script&#62; {{ config }}."""
+WRITTEN = (
+    """Quotes " and ' & ampersands, &lt;img src=x onerror="window.__ran=1"&gt; """
+    """and &#60;script&#62;window.__ran=1&#60;/script&#62; {{ config }}."""
+)
 # As readers get it: the same characters, with the typographic quotes every summary gets (test_terms).
-HOSTILE = WRITTEN.replace(' " ', " \u201c ").replace(" ' ", " \u2018 ").replace('="', "=\u201d").replace('1"', "1\u201d")
+HOSTILE = (
+    WRITTEN.replace(' " ', " \u201c ").replace(" ' ", " \u2018 ").replace('="', "=\u201d").replace('1"', "1\u201d")
+)
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +31,8 @@ def hostile_site(tmp_path_factory):
             text = page.read_text(encoding="utf-8")
             start = text.index("summary:")
             end = text.index("\n", start)
-            page.write_text(text[:start] + "summary: '" + WRITTEN.replace("'", "''") + "'" + text[end:], encoding="utf-8")
+            quoted = "'" + WRITTEN.replace("'", "''") + "'"  # YAML's single-quoted style
+            page.write_text(text[:start] + "summary: " + quoted + text[end:], encoding="utf-8")
     server = StaticServer(tmp / "project" / "site")
     build_with_real_config(docs, tmp / "project", env={"SITE_URL": server.url})
     with server:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from test_build_errors import SITES
+
 from browser_support import StaticServer
 from support import build_with_real_config
-from test_build_errors import SITES
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +21,10 @@ def subpath_site(tmp_path_factory):
     nested.mkdir()
     (docs / "glossary" / "token.md").rename(nested / "token.md")
     window = docs / "glossary" / "context-window.md"
-    window.write_text(window.read_text(encoding="utf-8").replace("  - context windows\n", "  - context windows\n  - window size\n"),
-                      encoding="utf-8")
+    with_alias = window.read_text(encoding="utf-8").replace(
+        "  - context windows\n", "  - context windows\n  - window size\n"
+    )
+    window.write_text(with_alias, encoding="utf-8")
     served = tmp / "served"
     server = StaticServer(served)
     build_with_real_config(

@@ -69,7 +69,8 @@ def test_keyboard_focus_shows_it_at_once_and_escape_hides_it(page):
     link = first_term(page)
     link.focus()
     assert visible(page)
-    assert page.locator(POPOVER).locator(".glossary-popover__summary").text_content() == summary_of(page, link)["summary"]
+    shown = page.locator(POPOVER).locator(".glossary-popover__summary").text_content()
+    assert shown == summary_of(page, link)["summary"]
     page.keyboard.press("Escape")
     assert not visible(page)
     assert page.evaluate("document.activeElement.classList.contains('glossary-term')")
@@ -140,7 +141,8 @@ def test_showing_it_moves_nothing_on_the_page(page):
     page.goto(page.base + ESSAY)
     page.evaluate(
         """() => { window.__shift = 0; new PerformanceObserver(list => {
-             for (const entry of list.getEntries()) window.__shift += entry.value; }).observe({type: 'layout-shift'}); }"""
+             for (const entry of list.getEntries()) window.__shift += entry.value;
+           }).observe({type: 'layout-shift'}); }"""
     )
     link = first_term(page, 2)
     before = page.locator("article p").nth(4).bounding_box()
@@ -192,7 +194,9 @@ def test_it_does_not_print(page):
 
 def test_term_links_are_underlined_not_only_coloured(page):
     page.goto(page.base + ESSAY)
-    style = first_term(page).evaluate("a => getComputedStyle(a).textDecorationLine + ' ' + getComputedStyle(a).textDecorationStyle")
+    style = first_term(page).evaluate(
+        "a => getComputedStyle(a).textDecorationLine + ' ' + getComputedStyle(a).textDecorationStyle"
+    )
     assert style == "underline dotted"
 
 
@@ -207,7 +211,7 @@ def test_a_backlink_lands_on_the_mention_and_highlights_it(page):
     assert mention.evaluate("a => a.classList.contains('glossary-term')")
     highlight = "a => getComputedStyle(a).backgroundColor"
     assert mention.evaluate(highlight) not in ("rgba(0, 0, 0, 0)", "transparent")
-    other = page.locator("article a.glossary-term:not([id='%s'])" % target).first
+    other = page.locator(f"article a.glossary-term:not([id='{target}'])").first
     assert other.evaluate(highlight) in ("rgba(0, 0, 0, 0)", "transparent")
     box = mention.bounding_box()
     assert 0 <= box["y"] <= page.viewport_size["height"] - box["height"]

@@ -183,7 +183,8 @@ def test_the_title_reads_as_a_title_and_lines_hold_about_70_characters(open_page
 def test_term_links_are_told_apart_from_ordinary_links(open_page):
     page = open_page(ESSAY, DESKTOP)
     term = page.locator("article p a.glossary-term").first.evaluate(
-        "a => { const s = getComputedStyle(a); return [s.color, s.textDecorationStyle, getComputedStyle(a.parentElement).color]; }"
+        "a => { const s = getComputedStyle(a); "
+        "return [s.color, s.textDecorationStyle, getComputedStyle(a.parentElement).color]; }"
     )
     other = page.locator("article li a[href^='https://a16z.com']").first.evaluate(
         "a => { const s = getComputedStyle(a); return [s.color, s.textDecorationStyle]; }"
@@ -250,7 +251,8 @@ def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_page):
             """async img => { const svg = new DOMParser().parseFromString(
                  await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
                const scale = img.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-               return Math.min(...[...svg.querySelectorAll('text')].map(t => +t.getAttribute('font-size'))) * scale; }"""
+               const sizes = [...svg.querySelectorAll('text')].map(t => +t.getAttribute('font-size'));
+               return Math.min(...sizes) * scale; }"""
         )
         assert smallest >= 14, smallest
 
