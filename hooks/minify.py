@@ -1,7 +1,7 @@
 """MkDocs hook: the site's own scripts and stylesheets reach readers minified.
 
-`docs/assets/glossary.js` and `glossary.css` stay commented and readable in the
-repository; the built site serves them without comments and white space, as
+`docs/assets/glossary.js`, `glossary.css` and `site.css` stay commented and readable
+in the repository; the built site serves them without comments and white space, as
 Material serves its own bundle. rjsmin and rcssmin are small, pure-Python and
 maintained; they keep the two files within their 6 KB gzipped budget
 (tests/browser/test_popover.py measures what the site serves).
