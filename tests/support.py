@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -17,6 +19,23 @@ sys.path.insert(0, str(ROOT / "hooks"))
 # plugins and hooks) when SITE_GENERATOR=properdocs; `make test` runs the built-HTML tests with both.
 GENERATOR = os.environ.get("SITE_GENERATOR", "mkdocs")
 assert GENERATOR in ("mkdocs", "properdocs"), f"SITE_GENERATOR={GENERATOR}: use mkdocs or properdocs"
+
+TERM_FILES = sorted(p for p in (ROOT / "docs" / "glossary").glob("*.md") if p.name != "index.md")
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def as_shown(fm: dict) -> dict:
+    """A term's front matter with its summary as readers see it: one line, curly quotes (see test_terms)."""
+    from glossary.terms import typographic
+
+    return {**fm, "summary": typographic(" ".join(fm["summary"].split()))}
+
+
+# Every term page's front matter, by slug, as the site shows it.
+TERMS = {path.stem: as_shown(front_matter(path)) for path in TERM_FILES}
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -9,27 +9,9 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from support import ROOT
-
-GLOSSARY_DIR = ROOT / "docs" / "glossary"
-TERM_FILES = sorted(p for p in GLOSSARY_DIR.glob("*.md") if p.name != "index.md")
-
-
-def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-
-
-def as_shown(fm: dict) -> dict:
-    """A term's front matter with its summary as readers see it: one line, curly quotes (see test_terms)."""
-    from glossary.terms import typographic
-
-    return {**fm, "summary": typographic(" ".join(fm["summary"].split()))}
-
-
-TERMS = {path.stem: as_shown(front_matter(path)) for path in TERM_FILES}
+from support import ROOT, TERMS
 
 
 def html_of(site, url):
@@ -98,7 +80,7 @@ def test_term_pages_keep_to_the_house_rules(slug):
     summary = " ".join(TERMS[slug]["summary"].split())
     assert len(summary) <= 200, f"{slug}: a summary of {len(summary)} characters"
     assert summary.endswith(".") and not SENTENCE_END.search(summary), f"{slug}: the summary is not one sentence"
-    body = (GLOSSARY_DIR / f"{slug}.md").read_text(encoding="utf-8").split("---", 2)[2]
+    body = (ROOT / "docs" / "glossary" / f"{slug}.md").read_text(encoding="utf-8").split("---", 2)[2]
     # A definition first, then the example, then why it matters: no other headings.
     assert re.findall(r"^#+ .*$", body, flags=re.M) == ["## Example", "## Why it matters for continual learning"], slug
     definition, example, why = re.split(r"^## .*$", body, flags=re.M)

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from support import TERMS
+
 
 def search(page, query):
     """Type a query into the search box and return the result links, best first."""
@@ -29,7 +31,7 @@ def search(page, query):
         ("ICL", "in-context-learning"),
         ("RAG", "retrieval-augmented-generation"),
         ("weights", "parameters-weights"),
-        ("EWC", "regularization"),
+        ("SFT", "instruction-tuning"),
         ("KV caches", "kv-cache"),
     ],
 )
@@ -47,7 +49,7 @@ def test_an_abbreviation_finds_its_term_and_no_list_of_backlinks(page):
     for snippet in page.locator(".md-search-result__item > a article p:first-of-type").all_text_contents():
         assert not re.match(r"\s*(Copy link|Glossary\b|Also called)", snippet), snippet
     first = page.locator(".md-search-result__item > a article p").first.text_content()
-    assert first.startswith("A model\u2019s use of whatever is in its prompt")  # In-Context Learning's summary
+    assert first.startswith(TERMS["in-context-learning"]["summary"][:40])  # the term's summary opens it
     assert page.locator(".md-search-result__item").first.locator("details").count() == 0  # no empty second section
 
 
