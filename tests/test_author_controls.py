@@ -18,7 +18,7 @@ def term(slug, front):
 
 
 def linked(glossary, html, **options):
-    out, mentions = link_html(html, glossary, lambda slug: f"/g/{slug}/", **options)
+    out, mentions, _ = link_html(html, glossary, lambda slug: f"/g/{slug}/", **options)
     tree = LexborHTMLParser(out, is_fragment=True)
     return [(a.text(), a.attributes["data-term"]) for a in tree.css("a.glossary-term")], tree, mentions
 

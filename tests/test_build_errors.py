@@ -92,7 +92,7 @@ def test_an_unknown_field_is_a_warning_that_strict_mode_refuses(tmp_path):
             "extra.glossary.link is 'sometimes'. Use one of: first-per-page, first-per-section, every-mention.",
         ),
         ("links: every-mention", "unknown option extra.glossary.links."),
-        ("boost: high", "extra.glossary.boost must be a number"),
+        ("boost: high", "extra.glossary.boost is 'high'. It must be a number, e.g. 2."),
         ("max-per-paragraph: 0", "extra.glossary.max-per-paragraph is 0. Use a whole number of links, 1 or more"),
         ("nav: sidebar", "extra.glossary.nav is 'sidebar'. Use one of: index, all"),
     ],

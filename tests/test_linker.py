@@ -23,7 +23,7 @@ GLOSSARY = Glossary.build(
 
 
 def link(html, **options):
-    return link_html(html, GLOSSARY, lambda slug: f"../{slug}/", **options)
+    return link_html(html, GLOSSARY, lambda slug: f"../{slug}/", **options)[:2]
 
 
 def links(html):
@@ -95,6 +95,15 @@ def test_a_term_page_never_links_to_itself():
     html, mentions = link("<p>A token is a token; weights too.</p>", self_term="token")
     assert [t for _, t, _ in links(html)] == ["parameters-weights"]
     assert [m.term for m in mentions] == ["parameters-weights"]
+
+
+def test_mentioned_lists_every_term_once_in_order_linked_or_not():
+    page = "<p>Weights and a token.</p><p>Token, weights, ICL.</p>"
+    linked = link_html(page, GLOSSARY, lambda slug: f"../{slug}/", per_block=1)
+    # One link a paragraph: "token" waits for the second paragraph, and "ICL" finds no room.
+    assert [m.term for m in linked.mentions] == ["parameters-weights", "token"]
+    assert linked.mentioned == ["parameters-weights", "token", "in-context-learning"]
+    assert link_html("<p>Nothing here.</p>", GLOSSARY, lambda slug: slug).mentioned == []
 
 
 def test_longest_name_wins_and_the_shorter_term_can_still_be_linked_later():
@@ -194,7 +203,7 @@ def test_a_page_holding_every_marker_character_is_refused_with_a_reason():
 
 
 def test_attribute_values_are_escaped():
-    html, _ = link_html("<p>A token.</p>", GLOSSARY, lambda slug: f'../a&b"/{slug}/')
+    html = link_html("<p>A token.</p>", GLOSSARY, lambda slug: f'../a&b"/{slug}/').html
     assert 'href="../a&amp;b&quot;/token/"' in html
 
 

@@ -1,20 +1,11 @@
-"""The publish stage on its own: generated HTML is escaped and well formed."""
+"""The publish stage on its own: generated HTML is escaped and well formed, backlinks are data until rendered."""
 
 from selectolax.lexbor import LexborHTMLParser
 
+from glossary.backlinks import ENTRIES, ESSAYS, OTHER_PAGES, Backlink, BacklinkSpool, section_html
 from glossary.linker import Mention
-from glossary.publish import (
-    ENTRIES,
-    ESSAYS,
-    OTHER_PAGES,
-    Backlink,
-    backlink_html,
-    backlinks_html,
-    definition_html,
-    definitions_html,
-    index_html,
-    sort_key,
-)
+from glossary.pages.definitions import definition_html, definitions_html
+from glossary.pages.index import index_html, sort_key
 from glossary.terms import Term
 
 HOSTILE = "Quotes \" and ' & ampersands </script><img src=x onerror=alert(1)>"
@@ -22,6 +13,10 @@ HOSTILE = "Quotes \" and ' & ampersands </script><img src=x onerror=alert(1)>"
 
 def term(slug, title, summary="A sentence.", aliases=(), related=()):
     return Term(slug, title, summary, tuple(aliases), tuple(related), f"docs/glossary/{slug}.md")
+
+
+def backlink(title, url, group=ESSAYS, section="", before="", text="X", after=""):
+    return Backlink.of(Mention("x", "mention-x", section, "", before, text, after), title, url, group)
 
 
 def test_definitions_are_inert_text_in_a_template():
@@ -39,40 +34,42 @@ def test_no_definitions_no_script():
     assert definitions_html([]) == ""
 
 
-def test_backlinks_escape_what_they_quote():
-    mention = Mention("x", "mention-x", "Why <it> matters", "why", "a <b>bold</b> ", "X", " & more")
-    html = backlinks_html([(ESSAYS, backlink_html(Backlink("Essay & notes", "../../essay/", mention)))])
+def test_backlinks_escape_what_they_quote_and_link_the_page_as_the_term_page_sees_it():
+    found = backlink("Essay & notes", "essays/essay/", section="Why <it> matters", before="a <b>bold</b> ",
+                     after=" & more")
+    html = section_html([found], lambda url: "../../" + url)
     tree = LexborHTMLParser(html, is_fragment=True)
     assert tree.css("b") == []
     item = tree.css_first("li")
     assert item.css_first("a").text() == "Essay & notes › Why <it> matters"
-    assert item.css_first("a").attributes["href"] == "../../essay/#mention-x"
+    assert item.css_first("a").attributes["href"] == "../../essays/essay/#mention-x"
     assert item.css_first("q").text() == "a <b>bold</b> X & more"
     assert item.css_first("mark").text() == "X"
 
 
-def test_backlinks_are_ascii_and_read_the_same():
-    mention = Mention("x", "mention-x", "Café “au lait”", "cafe", "…the ", "naïve", " model’s weights")
-    item = backlink_html(Backlink("Ünïcode", "../", mention))
-    assert item.isascii()
-    tree = LexborHTMLParser(item, is_fragment=True)
-    assert tree.css_first("a").text() == "Ünïcode › Café “au lait”"
-    assert tree.css_first("q").text() == "…the naïve model’s weights"
+def test_the_spool_keeps_backlinks_as_ascii_and_gives_them_back_unchanged():
+    spool = BacklinkSpool(["x", "y"])
+    found = backlink("Ünïcode", "a/", section="Café “au lait”", before="…the ", text="naïve", after=" model’s")
+    spool.add("x", found)
+    spool.add("x", backlink("Second", "b/"))
+    spool.file.seek(0)
+    assert spool.file.read().isascii()
+    assert spool.has_entries("x") and not spool.has_entries("y")
+    assert spool.take("x") == [found, backlink("Second", "b/")]
+    assert not spool.has_entries("x") and spool.take("y") == []
+    spool.close()
 
 
 def test_backlinks_are_grouped_essays_first_each_group_in_the_order_found():
-    def entry(title):
-        return backlink_html(Backlink(title, f"../{title}/", Mention("x", "mention-x", "", "", "", "X", "")))
-
-    html = backlinks_html([(OTHER_PAGES, entry("home")), (ENTRIES, entry("b")), (ESSAYS, entry("e1")),
-                           (ENTRIES, entry("a")), (ESSAYS, entry("e2"))])
-    tree = LexborHTMLParser(html, is_fragment=True)
+    found = [backlink("home", "", OTHER_PAGES), backlink("b", "b/", ENTRIES), backlink("e1", "e1/"),
+             backlink("a", "a/", ENTRIES), backlink("e2", "e2/")]
+    tree = LexborHTMLParser(section_html(found, lambda url: url), is_fragment=True)
     assert [h.text() for h in tree.css("h3")] == ["Essays", "Glossary entries", "Other pages"]
     assert [[a.text() for a in ul.css("a")] for ul in tree.css("ul")] == [["e1", "e2"], ["b", "a"], ["home"]]
 
 
 def test_a_term_without_backlinks_says_so():
-    assert "No page mentions this term yet." in backlinks_html([])
+    assert "No page mentions this term yet." in section_html([], lambda url: url)
 
 
 def test_the_index_sorts_without_leading_articles_and_groups_by_letter():

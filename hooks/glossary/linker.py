@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -76,6 +77,12 @@ class Mention:
     after: str
 
 
+class LinkedPage(NamedTuple):
+    html: str
+    mentions: list[Mention]  # the linked mentions, in page order
+    mentioned: list[str]  # the slug of every term the page mentions, linked or not, in order of first mention
+
+
 def link_html(
     html: str,
     glossary: Glossary,
@@ -84,17 +91,15 @@ def link_html(
     self_term: str | None = None,
     mode: str = FIRST_PER_PAGE,
     per_block: int | None = None,
-    mentioned: list[str] | None = None,
-) -> tuple[str, list[Mention]]:
-    """Link the mentions in `html` (a fragment, or a whole document); return it and the mentions.
+) -> LinkedPage:
+    """Link the mentions in `html` (a fragment, or a whole document): the page, its mentions,
+    and every term it mentions.
 
     `href_for(slug)` gives the URL of a term's page as seen from this page;
     `self_term` is the slug of the page's own term, which is never linked.
     `per_block` caps the links in one paragraph (or list item, table cell…):
     a mention past the cap stays plain text, and its term is linked at its next
     mention instead, so a dense paragraph does not read as a wall of links.
-    `mentioned`, if given, receives the slug of every term the page mentions,
-    linked or not, in the order of their first mention.
     """
     if mode not in MODES:
         raise ValueError(f"unknown link mode {mode!r}; use one of {', '.join(MODES)}")
@@ -107,10 +112,10 @@ def link_html(
     tree = LexborHTMLParser(html, is_fragment=not is_document)
     # A fragment has no container: its first top-level node is `root`.
     first = (tree.body.child if tree.body is not None else None) if is_document else tree.root
-    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers, per_block, mentioned)
+    page = _PageLinker(glossary, href_for, self_term, mode, tree, markers, per_block)
     page.walk(first)
     if not page.mentions and not is_document:
-        return html, []
+        return LinkedPage(html, [], page.mentioned)
     if is_document:
         # Someone before us (mkdocs-glightbox) wrapped the fragment in a whole
         # document; hand back a fragment again, keeping anything hoisted to <head>.
@@ -120,7 +125,7 @@ def link_html(
         linked = head_html + body_html
     else:
         linked = tree.html or ""
-    return page.tags_in(linked), page.mentions
+    return LinkedPage(page.tags_in(linked), page.mentions, page.mentioned)
 
 
 def unlinked(html: str) -> str:
@@ -136,13 +141,13 @@ class _PageLinker:
     """Walks one page in document order, linking as it goes; state lives only here."""
 
     def __init__(self, glossary: Glossary, href_for: Callable[[str], str], self_term, mode, tree: LexborHTMLParser,
-                 markers: tuple[str, str], per_block: int | None = None, mentioned: list[str] | None = None):
+                 markers: tuple[str, str], per_block: int | None = None):
         self.glossary = glossary
         self.unlinked = glossary.unlinked  # `link: false`: an anchor for backlinks, no link
         self.case_sensitive = glossary.case_sensitive
         self.per_block = per_block
-        self.mentioned = mentioned
-        self.seen: set[str] = set()  # every term mentioned so far, linked or not
+        self.mentioned: list[str] = []  # every term mentioned so far, linked or not, in order
+        self.seen: set[str] = set()  # the same, to look up
         self.href_for = href_for
         self.self_term = self_term
         self.mode = mode
@@ -195,7 +200,7 @@ class _PageLinker:
                     block, offset = self.locate(node)
                 if _SENTENCE_START.search(block.text, 0, offset + start):
                     continue
-            if self.mentioned is not None and slug not in self.seen:
+            if slug not in self.seen:
                 self.seen.add(slug)
                 self.mentioned.append(slug)
             if slug in self.linked and self.mode != EVERY_MENTION:

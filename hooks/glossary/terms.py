@@ -17,6 +17,7 @@ from functools import cached_property
 
 import yaml
 
+from .errors import GlossaryError
 from .matcher import NOT_A_MENTION, SENTENCE_END, Matcher, name_key, plural
 
 SUMMARY_LIMIT = 200
@@ -34,14 +35,6 @@ _TITLE_ALTERNATIVES = re.compile(r"\s+/\s+")
 _QUALIFIER = re.compile(r"[a-z]+(?:\s|$)")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-class GlossaryError(Exception):
-    """A mistake in a term page or in the glossary as a whole, worded for a writer."""
-
-    def __init__(self, source: str, problem: str, fix: str):
-        self.source, self.problem, self.fix = source, problem, fix
-        super().__init__(f"{source}: {problem} {fix}")
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,4 @@
-"""Study mode: flashcard decks of the glossary, for the study page and for Anki and other tools.
-
-A deck is the whole glossary, or the terms one essay mentions, in the order a
-reader meets them. A card is a term: its title on the front; its summary, the
-first paragraph of its definition, its example and a link to its page on the
-back; and, where an essay uses the term, that sentence with the term left out,
-for a second kind of card. Everything here is text: the study page's script
-puts it in with textContent, and the Anki fields escape it.
+"""Study decks as files for other tools: an Anki package (.apkg) and tab-separated text.
 
 Decks come out the same, byte for byte, when nothing changed: note ids derive
 from the term's slug, deck and model ids from fixed names, and the .apkg file's
@@ -17,83 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from html import escape
 
 import genanki
-from selectolax.lexbor import LexborHTMLParser
 
-GLOSSARY_DECK = "glossary"
+from .decks import Card, Deck
+
 # When the notes "were made", for Anki: fixed, so two builds write the same file.
 ANKI_TIMESTAMP = 1767225600.0  # 2026-01-01T00:00:00Z
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 FIELDS = ("Term", "Summary", "Definition", "Example", "Link")
 
 
-@dataclass(frozen=True)
-class Card:
-    """One term, as a flashcard."""
-
-    slug: str
-    title: str
-    summary: str
-    definition: str  # the first paragraph of the term page's definition, as text
-    example: str  # the term page's example, as text
-    url: str  # the term page's address
-    sentence: tuple[str, str, str] | None = None  # (before, the term as written, after), from an essay
-
-
-@dataclass(frozen=True)
-class Deck:
-    id: str  # "glossary", or the essay's slug
-    title: str
-    slugs: tuple[str, ...]  # its cards, in order
-
-
-def definition_and_example(html: str) -> tuple[str, str]:
-    """A term page's first paragraph of definition and its example (the paragraph after its
-    "Example" heading), as text, from the page's HTML before the engine adds to it."""
-    tree = LexborHTMLParser(html, is_fragment=True)
-    definition = tree.css_first("p")
-    example = tree.css_first("h2#example")
-    while example is not None and example.tag != "p":
-        example = example.next
-    return _text(definition), _text(example)
-
-
-def _text(node) -> str:
-    return " ".join(node.text().split()) if node is not None else ""
-
-
 def stable_id(name: str) -> int:
     """A 31-bit id derived from a name: the same on every build (Anki wants ids below 2**31 for models)."""
     return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:4], "big") >> 1
-
-
-def decks_json(decks: Iterable[Deck], cards: Mapping[str, Card]) -> str:
-    """What the study page's script reads: every card once, and each deck as a list of slugs."""
-    decks = list(decks)
-    used = {slug for deck in decks for slug in deck.slugs}
-    data = {
-        "decks": [{"id": d.id, "title": d.title, "cards": list(d.slugs)} for d in decks],
-        "cards": {
-            slug: {
-                "title": card.title,
-                "summary": card.summary,
-                "definition": card.definition,
-                "url": card.url,
-                **({"sentence": list(card.sentence)} if card.sentence else {}),
-            }
-            for slug, card in cards.items()
-            if slug in used
-        },
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 _MODEL = genanki.Model(

@@ -1,0 +1,116 @@
+"""Backlinks: each page that mentions a term, kept as data until the term's page is rendered.
+
+A backlink is recorded when the linker finds a page's first mention of a term,
+and rendered once, as an entry of that term's "Mentioned in" section, with the
+address of the mentioning page as seen from the term's page.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import astuple, dataclass
+from functools import lru_cache
+from html import escape
+
+from . import contract
+from .linker import Mention
+
+HEADING = "Mentioned in"
+ANCHOR = "mentioned-in"
+NO_MENTIONS = "No page mentions this term yet."
+SECTION_SEPARATOR = " &#8250; "  # "›" between a backlink's page and section, as the HTML has it
+
+# Where a page that mentions a term belongs in its "Mentioned in" list, in the order shown.
+ESSAYS, ENTRIES, OTHER_PAGES = 0, 1, 2
+GROUPS = {ESSAYS: "Essays", ENTRIES: "Glossary entries", OTHER_PAGES: "Other pages"}
+
+# Page titles, sections and addresses recur in backlink after backlink.
+_escape_name = lru_cache(maxsize=4096)(escape)
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A page's first mention of a term: where it is and the sentence around it."""
+
+    page_title: str
+    page_url: str  # the mentioning page's address from the site's root, e.g. "essays/intro/"
+    group: int  # ESSAYS, ENTRIES or OTHER_PAGES
+    section: str
+    anchor: str  # the mention's id on that page
+    before: str
+    text: str
+    after: str
+
+    @classmethod
+    def of(cls, mention: Mention, page_title: str, page_url: str, group: int) -> Backlink:
+        return cls(page_title, page_url, group, mention.section, mention.anchor, mention.before, mention.text,
+                   mention.after)
+
+
+class BacklinkSpool:
+    """Every backlink of a build, written to a temporary file as soon as it is found,
+    until its term's page is rendered.
+
+    At 1,000 pages the backlinks are megabytes, found while the generator reads
+    the pages and kept until the end: in memory, they and the holes they leave
+    between the pages' strings added a quarter to the build's peak memory
+    (benchmarks/). Each is one line of ASCII JSON; the file goes with the build.
+    """
+
+    def __init__(self, slugs: Iterable[str]):
+        self.file = tempfile.TemporaryFile()
+        self.size = 0
+        self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, start, …
+
+    def add(self, slug: str, backlink: Backlink) -> None:
+        data = json.dumps(astuple(backlink), separators=(",", ":")).encode("ascii")
+        self.file.write(data)
+        self.spans[slug].extend((self.size, len(data)))
+        self.size += len(data)
+
+    def has_entries(self, slug: str) -> bool:
+        return bool(self.spans.get(slug))
+
+    def take(self, slug: str) -> list[Backlink]:
+        """The term's backlinks in the order they were found; read once."""
+        self.file.flush()
+        spans, found = self.spans.pop(slug, array("Q")), []
+        for i in range(0, len(spans), 2):
+            self.file.seek(spans[i])
+            found.append(Backlink(*json.loads(self.file.read(spans[i + 1]))))
+        self.file.seek(0, 2)  # back to the end, where `add` writes
+        return found
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def entry_html(backlink: Backlink, href: str) -> str:
+    """One entry of a "Mentioned in" list, linking to the mention itself (`href`: the mentioning page)."""
+    where = _escape_name(backlink.page_title)
+    if backlink.section and backlink.section != backlink.page_title:
+        where += f"{SECTION_SEPARATOR}{_escape_name(backlink.section)}"
+    quote = f"{escape(backlink.before)}<mark>{escape(backlink.text)}</mark>{escape(backlink.after)}"
+    return (
+        f'<li><a href="{_escape_name(href)}#{_escape_name(backlink.anchor)}">{where}</a> '
+        f'<q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
+    )
+
+
+def section_html(backlinks: Iterable[Backlink], href_for: Callable[[str], str]) -> str:
+    """The "Mentioned in" section: essays first, then glossary entries, then other pages, each
+    group in the order found. `href_for(page_url)` is that page's address as the term's page links it."""
+    groups: dict[int, list[str]] = {}
+    for backlink in backlinks:
+        groups.setdefault(backlink.group, []).append(entry_html(backlink, href_for(backlink.page_url)))
+    body = "".join(
+        f'<h3 class="{contract.BACKLINK_GROUP}">{GROUPS[group]}</h3>\n<ul>\n{"".join(groups[group])}</ul>\n'
+        for group in sorted(groups)
+    ) or f"<p>{NO_MENTIONS}</p>\n"
+    return (
+        f'<section class="{contract.BACKLINKS}" aria-labelledby="{ANCHOR}">\n'
+        f'<h2 id="{ANCHOR}">{HEADING}</h2>\n{body}</section>\n'
+    )

@@ -1,0 +1,113 @@
+"""The site-wide options (`extra.glossary` in mkdocs.yml), read once into a frozen `Options`.
+
+Every wrong value is a `GlossaryError` that names the configuration file, the
+option and the values it takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import GlossaryError
+from .linker import FIRST_PER_PAGE, MODES
+
+NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, or every term page
+
+
+@dataclass(frozen=True)
+class Options:
+    folder: str = "glossary"  # `dir`: the folder under docs/ with one page per term
+    link: str = FIRST_PER_PAGE  # which mentions become links: one of linker.MODES
+    boost: float = 2  # search ranking of term pages against other pages
+    max_per_paragraph: int | None = None  # links in one paragraph at most; None: no cap
+    essays: str | None = "essays"  # folder of the essays (byline, Vocabulary, decks); None: no essays
+    nav: str = "index"  # one of NAV_CHOICES
+    study: str | None = None  # folder of the study page and its decks; None: no study page
+    exclude: tuple[str, ...] = ()  # slugs or titles of terms never looked for on any page
+    required: bool = True  # read by the theme: stop a build in which the hook did not run
+
+
+class _Wrong(Exception):
+    """A value an option does not take: what to write instead."""
+
+
+def _folder(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip("/ "):
+        raise _Wrong("Give a folder under docs/, e.g. glossary.")
+    return value.strip("/ ")
+
+
+def _folder_or_none(example: str, meaning: str) -> Callable[[Any], str | None]:
+    def read(value: Any) -> str | None:
+        if value is False:
+            return None
+        if not isinstance(value, str) or not value.strip("/ "):
+            raise _Wrong(f"Give the {meaning}'s folder, e.g. {example}, or false for no {meaning}.")
+        return value.strip("/ ")
+
+    return read
+
+
+def _choice(choices: tuple[str, ...], meaning: str = "") -> Callable[[Any], str]:
+    def read(value: Any) -> str:
+        if value not in choices:
+            raise _Wrong(f"Use one of: {', '.join(choices)}{meaning}.")
+        return value
+
+    return read
+
+
+def _number(value: Any) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise _Wrong("It must be a number, e.g. 2.")
+    return value
+
+
+def _cap(value: Any) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise _Wrong("Use a whole number of links, 1 or more, or leave it out for no cap.")
+    return value
+
+
+def _terms(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise _Wrong("Give a list of terms' slugs or titles, e.g. [node, pod].")
+    return tuple(value)
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Wrong("Write true or false.")
+    return value
+
+
+# Each option as a writer spells it: the field it sets, and how its value is read.
+_OPTIONS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "dir": ("folder", _folder),
+    "link": ("link", _choice(MODES)),
+    "boost": ("boost", _number),
+    "max-per-paragraph": ("max_per_paragraph", _cap),
+    "essays": ("essays", _folder_or_none("essays", "essays")),
+    "nav": ("nav", _choice(NAV_CHOICES, " (the sidebar shows the glossary's index only, or every term page)")),
+    "study": ("study", _folder_or_none("study", "study page")),
+    "exclude": ("exclude", _terms),
+    "required": ("required", _flag),
+}
+assert {field for field, _ in _OPTIONS.values()} == {f.name for f in fields(Options)}
+
+
+def read_options(raw: Mapping[str, Any] | None, source: str = "mkdocs.yml") -> Options:
+    """`extra.glossary` as written in `source`, checked, with the defaults for what it leaves out."""
+    values = {}
+    for key, value in (raw or {}).items():
+        if key not in _OPTIONS:
+            known = ", ".join(_OPTIONS)
+            raise GlossaryError(source, f"unknown option extra.glossary.{key}.", f"The options are: {known}.")
+        field, read = _OPTIONS[key]
+        try:
+            values[field] = read(value)
+        except _Wrong as wrong:
+            raise GlossaryError(source, f"extra.glossary.{key} is {value!r}.", str(wrong)) from None
+    return Options(**values)
