@@ -44,7 +44,7 @@ def _folder_or_none(example: str, meaning: str) -> Callable[[Any], str | None]:
         if value is False:
             return None
         if not isinstance(value, str) or not value.strip("/ "):
-            raise _Wrong(f"Give the {meaning}'s folder, e.g. {example}, or false for no {meaning}.")
+            raise _Wrong(f"Give the folder of the {meaning}, e.g. {example}, or false for no {meaning}.")
         return value.strip("/ ")
 
     return read

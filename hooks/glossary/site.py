@@ -92,6 +92,7 @@ class Site:
         self.study_src: str | None = None
         self.spool = BacklinkSpool(())
         self.linked: dict[str, list[str]] = {}  # src → slugs of the terms the page links, in order
+        self.mentioned: set[str] = set()  # slugs of the terms some page (the index aside) mentions
         self.card_text: dict[str, tuple[str, str]] = {}  # slug → (definition, example)
         self.sentences: dict[str, tuple[str, str, str]] = {}  # slug → its first sentence in an essay
         self.essay_decks: dict[str, decks.Deck] = {}  # an essay's path → its deck, in the order linked
@@ -279,6 +280,7 @@ class Site:
             seen[mention.term] = None
             if kind != INDEX:
                 self.spool.add(mention.term, Backlink.of(mention, page.title or page.url, page.url, group))
+                self.mentioned.add(mention.term)
         if seen:
             self.linked[page.src] = list(seen)
 
@@ -347,7 +349,7 @@ class Site:
 
     def unmentioned(self) -> list[Term]:
         """The terms no page mentions: their pages say so, and the build's log should too."""
-        return [t for slug, t in self.glossary.terms.items() if not self.spool.has_entries(slug)]
+        return [t for slug, t in self.glossary.terms.items() if slug not in self.mentioned]
 
     def for_search(self, page: Page, content: str) -> str:
         """The page as a search index should read it: without the links the engine made, and
