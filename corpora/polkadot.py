@@ -184,7 +184,7 @@ def main(argv=None) -> int:
         "validation: {links: {not_found: ignore, anchors: ignore, unrecognized_links: ignore, absolute_links: ignore},"
         " nav: {omitted_files: ignore, not_found: ignore}}\n"
         "hooks:\n  - ../../../hooks/glossary_links.py\n"
-        "extra:\n  glossary:\n    study: false\n    essays: none\n    max-per-paragraph: 3\n"
+        "extra:\n  glossary:\n    essays: false\n    max-per-paragraph: 3\n"
         + ("" if args.raw else SITE_OPTIONS),
         encoding="utf-8",
     )
