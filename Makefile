@@ -21,10 +21,14 @@ lint: $(VENV)/installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Two pytest workers (pytest-xdist), a test file each at a time, so a file's module fixtures (a built
+# fixture site) are made once. Then the tests that depend on the generator, tests/build/, again with
+# the site built by ProperDocs (engine, content and browser tests don't: they run once).
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 test: $(VENV)/installed lint browser
-	$(BIN)/python -m pytest
-	@echo "The built-HTML tests again, with the site built by ProperDocs:"
-	SITE_GENERATOR=properdocs $(BIN)/python -m pytest -q --ignore=tests/browser
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
+	@echo "The build tests again, with the site built by ProperDocs:"
+	SITE_GENERATOR=properdocs $(BIN)/python -m pytest -q $(PYTEST_WORKERS) tests/build
 
 # The browser tests drive Debian's Chromium (/usr/bin/chromium) where it exists,
 # else Playwright's own build, downloaded here on machines that can reach it.

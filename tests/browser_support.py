@@ -83,3 +83,27 @@ def wait_until_still(page, quiet_ms: int = 300) -> None:
         }""",
         quiet_ms,
     )
+
+
+def wait_until_landed(page, target: str, quiet_frames: int = 10) -> None:
+    """Returns once the mention `target` (an id) is marked as a backlink's target and the window has
+    stopped scrolling (the script scrolls it into place; Material may scroll on load too)."""
+    page.wait_for_function(
+        "id => { const a = document.getElementById(id); return a && a.classList.contains('glossary-term--target'); }",
+        arg=target,
+    )
+    page.evaluate(
+        """async quiet => {
+          const frame = () => new Promise(done => requestAnimationFrame(done));
+          let still = 0, y = scrollY;
+          while (still < quiet) { await frame(); still = scrollY === y ? still + 1 : 0; y = scrollY; }
+        }""",
+        quiet_frames,
+    )
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Returns once the page has drawn `count` more frames: a resize or a class change has been handled."""
+    page.evaluate(
+        "async n => { for (let i = 0; i < n; i++) await new Promise(done => requestAnimationFrame(done)); }", count
+    )

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urldefrag
 
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
+# The fixture sites: base (a small glossary), broken (one bad term page each), adversarial, polkadot.
+SITES = ROOT / "tests" / "sites"
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
@@ -87,3 +92,85 @@ def build_with_real_config(
     result = mkdocs_build(project, site, env=env)
     assert result.returncode == 0, result.stderr
     return site
+
+
+# Reading a built site (the real one, or any Site).
+
+
+def html_of(site: Site, url: str) -> LexborHTMLParser:
+    return LexborHTMLParser(site.page(url))
+
+
+def resolve(site: Site, page_url: str, href: str) -> tuple[Path, str]:
+    """The file a relative link on `page_url` opens, and its #fragment."""
+    path, fragment = urldefrag(href)
+    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
+    file = site.root / target.lstrip("./")
+    if file.is_dir() or not file.suffix:
+        file = file / "index.html"
+    return file, fragment
+
+
+def all_pages(site: Site):
+    """(url, file) of every page of the site, redirect pages included."""
+    for file in sorted(site.root.rglob("index.html")):
+        url = file.parent.relative_to(site.root).as_posix()
+        yield ("" if url == "." else url + "/"), file
+
+
+def backlinks(site: Site, slug: str):
+    """The items of a term page's "Mentioned in"."""
+    return html_of(site, f"glossary/{slug}/").css(".glossary-backlinks li")
+
+
+def definitions(tree: LexborHTMLParser) -> dict:
+    """The definitions a page carries for its popovers, as the browser script reads them."""
+    templates = tree.css("template.glossary-definitions")
+    assert len(templates) <= 1
+    if not templates:
+        return {}
+    found = {}
+    (content,) = templates[0].parent.template_fragments()
+    for dt in content.css("dt"):
+        dd = dt.next
+        assert dd.tag == "dd"
+        found[dt.attributes["data-term"]] = {"title": dt.text(), "summary": dd.text()}
+    return found
+
+
+# Messages the Nu checker reports on Material's own markup, which we keep on purpose (see README, "Validity").
+KNOWN_MATERIAL_MESSAGES = {
+    'Attribute "autocorrect" not allowed on element "input" at this point.',
+    'Attribute "autocomplete" is only allowed when the input type is "color", "date", "datetime-local", "email", '
+    '"hidden", "month", "number", "password", "range", "search", "tel", "text", "time", "url", or "week".',
+    'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
+}
+
+
+# The base fixture site, and builds of it that must fail.
+
+
+def small_site(tmp_path: Path, broken: str | None = None, extra: str = "") -> Path:
+    """The base fixture site, with one broken term page dropped into its glossary."""
+    project = tmp_path / "project"
+    shutil.copytree(SITES / "base", project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Fixture\ntheme:\n  name: mkdocs\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'glossary_links.py'}\n{extra}",
+        encoding="utf-8",
+    )
+    if broken:
+        shutil.copy(SITES / "broken" / f"{broken}.md", project / "docs" / "glossary" / f"{broken}.md")
+    return project
+
+
+def failed_build(tmp_path: Path, broken: str | None = None, extra: str = "", project: Path | None = None) -> str:
+    """Build the base fixture site (or `project`), which must fail without a traceback and without
+    writing pages; return what the build printed."""
+    project = project or small_site(tmp_path, broken, extra)
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert not (site_dir / "index.html").exists(), "a failed build wrote pages"
+    return result.stderr

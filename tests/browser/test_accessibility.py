@@ -25,10 +25,8 @@ def violations(axe, page):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("url", PAGES)
-def test_no_axe_violations(browser, server, axe, url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(server.url + url)
+def test_no_axe_violations(open_tab, axe, url, scheme):
+    page = open_tab(url, scheme=scheme)
     assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
     assert violations(axe, page) == []
     term = page.locator("article a.glossary-term").first
@@ -36,4 +34,3 @@ def test_no_axe_violations(browser, server, axe, url, scheme):
         term.focus()
         assert page.locator("#glossary-popover").is_visible()
         assert violations(axe, page) == []
-    context.close()

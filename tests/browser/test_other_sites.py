@@ -6,10 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_build_errors import SITES
 
-from browser_support import StaticServer
-from support import build_with_real_config
+from browser_support import StaticServer, wait_until_landed
+from support import SITES, build_with_real_config
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +48,7 @@ def test_a_term_link_shows_its_popover_and_opens_the_nested_page(page, subpath_s
     backlink.click()
     page.wait_for_function("location.hash === '#mention-token'")
     assert page.url == subpath_site.base + "index.html#mention-token"
-    page.wait_for_timeout(200)
+    wait_until_landed(page, "mention-token")
     assert page.locator("#mention-token").evaluate("a => a.classList.contains('glossary-term--target')")
 
 

@@ -6,31 +6,13 @@ import re
 
 import pytest
 
+from browser_support import next_frames, wait_until_landed, wait_until_still
+
 ESSAY = "essays/continual-learning/"
 POPOVER = "#glossary-popover"
 DESKTOP = {"width": 1366, "height": 900}
 NARROW_DESKTOP = {"width": 768, "height": 900}  # a tablet held upright: no room in the margin
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def open_page(browser, server):
-    """A tab at a chosen size and palette; fails the test on a JavaScript error."""
-    contexts, errors = [], []
-
-    def open_(url, viewport=DESKTOP, scheme="light", touch=False):
-        context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=touch, is_mobile=touch)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.goto(server.url + url)
-        tab.base = server.url
-        return tab
-
-    yield open_
-    for context in contexts:
-        context.close()
-    assert errors == []
 
 
 def line_and_popover(page, link):
@@ -54,8 +36,8 @@ def overlaps(a, b):
 
 @pytest.mark.parametrize("viewport, expected", [(DESKTOP, {"side"}), (NARROW_DESKTOP, {"above", "below"})])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_page, viewport, expected, scheme):
-    page = open_page(ESSAY, viewport, scheme)
+def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_tab, viewport, expected, scheme):
+    page = open_tab(ESSAY, viewport, scheme)
     links = page.locator("article p a.glossary-term")
     seen = set()
     for nth in range(0, links.count(), 3):
@@ -73,8 +55,8 @@ def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_page
     assert seen <= expected and seen, seen
 
 
-def test_the_popover_has_an_arrow_pointing_at_the_term(open_page):
-    page = open_page(ESSAY, NARROW_DESKTOP)
+def test_the_popover_has_an_arrow_pointing_at_the_term(open_tab):
+    page = open_tab(ESSAY, NARROW_DESKTOP)
     link = page.locator("article p a.glossary-term").nth(6)
     link.scroll_into_view_if_needed()
     link.focus()
@@ -88,8 +70,8 @@ def test_the_popover_has_an_arrow_pointing_at_the_term(open_page):
     assert abs(popover_x + float(arrow["left"].removesuffix("px")) + arrow["width"] / 2 - term_x) < 12
 
 
-def test_in_the_dark_palette_the_popover_is_a_raised_surface_with_an_edge(open_page):
-    page = open_page(ESSAY, DESKTOP, "dark")
+def test_in_the_dark_palette_the_popover_is_a_raised_surface_with_an_edge(open_tab):
+    page = open_tab(ESSAY, DESKTOP, "dark")
     link = page.locator("article p a.glossary-term").nth(2)
     link.scroll_into_view_if_needed()
     link.focus()
@@ -106,14 +88,14 @@ def test_in_the_dark_palette_the_popover_is_a_raised_surface_with_an_edge(open_p
     assert surface > page_bg + 10 and edge > surface + 30
 
 
-def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sight(open_page):
-    page = open_page(ESSAY, PHONE, "light", touch=True)
+def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sight(open_tab):
+    page = open_tab(ESSAY, PHONE, "light", touch=True)
     link = page.locator("article p a.glossary-term").nth(5)
     link.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight + 40)")  # near the bottom
     link.tap()
     sheet = page.locator(POPOVER)
     sheet.wait_for()
-    page.wait_for_timeout(100)
+    wait_until_still(page)  # the sheet has slid in
     box = sheet.bounding_box()
     assert box["x"] == 0 and box["width"] == PHONE["width"]
     assert abs(box["y"] + box["height"] - PHONE["height"]) < 2  # along the bottom edge
@@ -123,7 +105,7 @@ def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sigh
     assert page.url == page.base + ESSAY
     # The address bar moving changes the window's height only: the sheet stays.
     page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"] - 60})
-    page.wait_for_timeout(100)
+    next_frames(page)  # the resize has been handled
     assert sheet.is_visible()
     close = page.get_by_role("button", name="Close the definition")
     assert close.bounding_box()["width"] >= 40
@@ -133,37 +115,42 @@ def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sigh
     link.tap()
     sheet.wait_for()
     page.set_viewport_size({"width": PHONE["height"], "height": PHONE["width"]})
-    page.wait_for_timeout(100)
-    assert not sheet.is_visible()
+    sheet.wait_for(state="hidden", timeout=100)
 
 
-def test_a_backlink_lands_a_third_of_the_way_down_highlighted_without_a_popover(open_page):
-    page = open_page("glossary/catastrophic-forgetting/", DESKTOP)
+def test_a_backlink_lands_a_third_of_the_way_down_highlighted_without_a_popover(open_tab):
+    page = open_tab("glossary/catastrophic-forgetting/", DESKTOP)
     backlink = page.locator(".glossary-backlinks li a").first
     target = backlink.evaluate("a => new URL(a.href).hash.slice(1)")
     backlink.click()
     page.wait_for_function(f"location.hash === '#{target}'")
-    page.wait_for_timeout(400)
+    wait_until_landed(page, target)
     mention = page.locator(f"#{target}")
     assert mention.evaluate("a => a.classList.contains('glossary-term--target')")
     top = mention.bounding_box()["y"] / DESKTOP["height"]
     assert 0.2 <= top <= 0.45, top
     assert not page.locator(POPOVER).is_visible()
+    # Highlighted, and the only term that is (was test_popover's test_a_backlink_lands_on_the_mention...).
+    assert mention.evaluate("a => a.classList.contains('glossary-term')")
+    highlight = "a => getComputedStyle(a).backgroundColor"
+    assert mention.evaluate(highlight) not in ("rgba(0, 0, 0, 0)", "transparent")
+    other = page.locator(f"article a.glossary-term:not([id='{target}'])").first
+    assert other.evaluate(highlight) in ("rgba(0, 0, 0, 0)", "transparent")
     # Arriving from another site (a full page load), then entering the same address again
     # (Material swaps in a fresh copy of the page), land the same way.
     address = page.url
     page.goto("about:blank")
     for arrival in ("full page load", "same address again"):
         page.goto(address)
-        page.wait_for_timeout(400)
+        wait_until_landed(page, target)
         mention = page.locator(f"#{target}")
         assert mention.evaluate("a => a.classList.contains('glossary-term--target')"), arrival
         assert 0.2 <= mention.bounding_box()["y"] / DESKTOP["height"] <= 0.45, arrival
         assert not page.locator(POPOVER).is_visible(), arrival
 
 
-def test_the_title_reads_as_a_title_and_lines_hold_about_70_characters(open_page):
-    page = open_page(ESSAY, DESKTOP)
+def test_the_title_reads_as_a_title_and_lines_hold_about_70_characters(open_tab):
+    page = open_tab(ESSAY, DESKTOP)
     title = page.evaluate(
         "() => { const s = getComputedStyle(document.querySelector('article h1'));"
         " return [s.fontWeight, s.color, getComputedStyle(document.querySelector('article > p:not([class])')).color]; }"
@@ -180,28 +167,29 @@ def test_the_title_reads_as_a_title_and_lines_hold_about_70_characters(open_page
     assert 60 <= per_line <= 80, per_line
 
 
-def test_term_links_are_told_apart_from_ordinary_links(open_page):
-    page = open_page(ESSAY, DESKTOP)
+def test_term_links_are_told_apart_from_ordinary_links(open_tab):
+    page = open_tab(ESSAY, DESKTOP)
     term = page.locator("article p a.glossary-term").first.evaluate(
         "a => { const s = getComputedStyle(a); "
-        "return [s.color, s.textDecorationStyle, getComputedStyle(a.parentElement).color]; }"
+        "return [s.color, s.textDecorationStyle, getComputedStyle(a.parentElement).color, s.textDecorationLine]; }"
     )
     other = page.locator("article li a[href^='https://a16z.com']").first.evaluate(
         "a => { const s = getComputedStyle(a); return [s.color, s.textDecorationStyle]; }"
     )
     assert term[1] == "dotted" and term[0] == term[2]  # text-colored, dotted
+    assert term[3] == "underline"  # underlined, not only colored (was test_popover's own test)
     assert other[1] == "solid" and other[0] != term[0]  # link-colored, solid
 
 
-def test_the_first_screen_of_an_essay_tells_the_reader_about_definitions(open_page):
-    page = open_page(ESSAY, PHONE, touch=True)
+def test_the_first_screen_of_an_essay_tells_the_reader_about_definitions(open_tab):
+    page = open_tab(ESSAY, PHONE, touch=True)
     hint = page.locator("article .essay-hint")
     assert hint.is_visible() and hint.bounding_box()["y"] < PHONE["height"]
     assert "dotted underline" in hint.text_content()
 
 
-def test_mentioned_in_is_grouped_and_quiet(open_page):
-    page = open_page("glossary/catastrophic-forgetting/", DESKTOP)
+def test_mentioned_in_is_grouped_and_quiet(open_tab):
+    page = open_tab("glossary/catastrophic-forgetting/", DESKTOP)
     groups = page.locator(".glossary-backlinks h3").all_text_contents()
     assert groups[:2] == ["Essays", "Glossary entries"]
     item = page.locator(".glossary-backlinks li").first
@@ -210,8 +198,8 @@ def test_mentioned_in_is_grouped_and_quiet(open_page):
     assert mark in ("rgba(0, 0, 0, 0)", "transparent")
 
 
-def test_keyboard_reaches_the_first_term_with_visible_named_stops_only(open_page):
-    page = open_page(ESSAY, DESKTOP)
+def test_keyboard_reaches_the_first_term_with_visible_named_stops_only(open_tab):
+    page = open_tab(ESSAY, DESKTOP)
     stops = []
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -238,15 +226,16 @@ def test_keyboard_reaches_the_first_term_with_visible_named_stops_only(open_page
     assert outline >= 2
 
 
-def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_page):
-    page = open_page(ESSAY, PHONE, touch=True)
+def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_tab):
+    page = open_tab(ESSAY, PHONE, touch=True)
     for figure in page.locator("article figure").all():
         figure.scroll_into_view_if_needed()
-        page.wait_for_timeout(200)
         image = figure.locator("img:visible")
         assert image.count() == 1
         assert "-narrow-" in image.get_attribute("src")
         image.scroll_into_view_if_needed()
+        # The lazy image has loaded, so its box has its drawn width.
+        image.evaluate("img => img.complete && img.naturalWidth || new Promise(done => img.onload = done)")
         smallest = image.evaluate(
             """async img => { const svg = new DOMParser().parseFromString(
                  await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
@@ -257,8 +246,8 @@ def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_page):
         assert smallest >= 14, smallest
 
 
-def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open_page):
-    page = open_page(ESSAY, DESKTOP)
+def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open_tab):
+    page = open_tab(ESSAY, DESKTOP)
     figure = page.locator("article figure").first
     figure.scroll_into_view_if_needed()
     link = figure.locator("a.glightbox:visible")
@@ -268,15 +257,15 @@ def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open
     link.click()
     shown = page.locator(".glightbox-container .gslide.current img")
     shown.wait_for()
-    page.wait_for_timeout(500)
+    wait_until_still(page)  # the lightbox has finished opening
     assert shown.bounding_box()["width"] > in_page * 1.2
     assert " ".join(page.locator(".gslide.current .gslide-desc").text_content().split()) == caption
     backdrop = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.goverlay')).opacity)")
     assert backdrop >= 0.95
 
 
-def test_the_index_filter_narrows_the_list_as_the_reader_types(open_page):
-    page = open_page("glossary/", DESKTOP)
+def test_the_index_filter_narrows_the_list_as_the_reader_types(open_tab):
+    page = open_tab("glossary/", DESKTOP)
     box = page.get_by_role("searchbox", name="Filter the glossary")
     box.fill("cache")
     visible = page.locator(".glossary-index dt:visible").all_text_contents()
@@ -289,8 +278,8 @@ def test_the_index_filter_narrows_the_list_as_the_reader_types(open_page):
     assert page.locator(".glossary-index dt:visible").count() == page.locator(".glossary-index dt").count()
 
 
-def test_the_palette_toggle_works_with_the_deferred_bundle(open_page):
-    page = open_page(ESSAY, DESKTOP)
+def test_the_palette_toggle_works_with_the_deferred_bundle(open_tab):
+    page = open_tab(ESSAY, DESKTOP)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
     page.locator("label[title='Switch to dark mode']:visible").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -299,15 +288,16 @@ def test_the_palette_toggle_works_with_the_deferred_bundle(open_page):
     page.locator(POPOVER).wait_for()
 
 
-def test_the_404_page_search_link_opens_search(open_page):
-    page = open_page("glossary/nothing-here/", DESKTOP)
+def test_the_404_page_search_link_opens_search(open_tab):
+    page = open_tab("glossary/nothing-here/", DESKTOP)
+    page.expected_errors.append("status of 404 (Not Found)")  # the page itself, served as a 404
     page.get_by_role("link", name="search the site").click()
     page.wait_for_function("document.getElementById('__search').checked")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
 
 
-def test_on_a_phone_the_header_title_is_not_cut_and_the_home_buttons_match(open_page):
-    page = open_page("", PHONE, touch=True)
+def test_on_a_phone_the_header_title_is_not_cut_and_the_home_buttons_match(open_tab):
+    page = open_tab("", PHONE, touch=True)
     topic = page.locator(".md-header__topic .md-ellipsis").first
     assert topic.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
     widths = {round(b.bounding_box()["width"]) for b in page.locator("article a.md-button").all()}

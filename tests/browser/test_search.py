@@ -2,46 +2,62 @@
 
 import re
 
-import pytest
-
 from support import TERMS
 
+# Counts the messages sent to Material's search worker and its answers, one per message.
+COUNT_WORKER_MESSAGES = """
+  window.__worker = {sent: 0, answered: 0};
+  window.Worker = class extends window.Worker {
+    constructor(...args) { super(...args); this.addEventListener('message', () => window.__worker.answered++); }
+    postMessage(...args) { window.__worker.sent++; return super.postMessage(...args); }
+  };
+"""
 
-def search(page, query):
-    """Type a query into the search box and return the result links, best first."""
+
+def open_search(page):
+    """The home page with the search box open and its index loaded."""
+    page.add_init_script(COUNT_WORKER_MESSAGES)
     page.goto(page.base)
     page.locator("input.md-search__input").click()
     # Material loads the index in a worker; typing before it is ready finds nothing.
     page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
-    page.locator("input.md-search__input").press_sequentially(query)  # Material searches on key events
+
+
+def search(page, query):
+    """Type a query into the open search box (emptied first) and return the result links, best first."""
+    box = page.locator("input.md-search__input")
+    if box.input_value():
+        box.fill("")
+        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
+    box.press_sequentially(query)  # Material searches on key events
     page.locator(".md-search-result__item").first.wait_for()
-    # Results come from a worker, query by query as the keys go in: read them once they stop changing.
-    results, settled = None, 0
-    while settled < 3:
-        page.wait_for_timeout(150)
-        now = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
-        settled = settled + 1 if now == results else 0
-        results = now
-    return results
+    # Results come from the worker, query by query as the keys go in: read them once it has answered
+    # every query, the last key's included, and the answer is drawn.
+    page.wait_for_function("window.__worker.answered >= window.__worker.sent")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
-@pytest.mark.parametrize(
-    "query, term",
-    [
-        ("ICL", "in-context-learning"),
-        ("RAG", "retrieval-augmented-generation"),
-        ("weights", "parameters-weights"),
-        ("SFT", "instruction-tuning"),
-        ("KV caches", "kv-cache"),
-    ],
-)
-def test_an_alias_or_abbreviation_finds_its_term_first(page, query, term):
-    results = search(page, query)
-    assert results[0].split("?")[0] == f"{page.base}glossary/{term}/"
+ALIASES = [
+    ("ICL", "in-context-learning"),
+    ("RAG", "retrieval-augmented-generation"),
+    ("weights", "parameters-weights"),
+    ("SFT", "instruction-tuning"),
+    ("KV caches", "kv-cache"),
+]
 
 
-def test_an_abbreviation_finds_its_term_and_no_list_of_backlinks(page):
+def test_an_alias_or_abbreviation_finds_its_term_first(page):
+    # One page and one search index for all the queries (the box emptied between them).
+    open_search(page)
+    for query, term in ALIASES:
+        results = search(page, query)
+        assert results[0].split("?")[0] == f"{page.base}glossary/{term}/", query
+
+
+def test_an_abbreviation_or_a_quoted_sentence_finds_its_page_and_no_list_of_backlinks(page):
     # "ICL" once gave seven results, five of them "Mentioned in" lists naming In-Context Learning.
+    open_search(page)
     results = search(page, "ICL")
     assert results[0].split("?")[0] == f"{page.base}glossary/in-context-learning/"
     assert not any("#mentioned-in" in href for href in results)
@@ -52,9 +68,7 @@ def test_an_abbreviation_finds_its_term_and_no_list_of_backlinks(page):
     assert first.startswith(TERMS["in-context-learning"]["summary"][:40])  # the term's summary opens it
     assert page.locator(".md-search-result__item").first.locator("details").count() == 0  # no empty second section
 
-
-def test_a_quoted_sentence_finds_its_own_page_not_the_terms_quoting_it(page):
-    # The sentence is quoted in the "Mentioned in" list of the term it mentions.
+    # The sentence is quoted in the "Mentioned in" list of the term it mentions (same page, box emptied).
     results = search(page, "Long agent runs are where the limits")
     assert results[0].split("?")[0].startswith(f"{page.base}glossary/agentic-loops/")
     assert not any("#mentioned-in" in href for href in results)

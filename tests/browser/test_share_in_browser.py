@@ -10,18 +10,15 @@ def test_an_alias_address_lands_on_its_term(page, alias, slug):
     assert page.locator("article h1").text_content()
 
 
-def test_the_copy_button_puts_the_page_address_on_the_clipboard(browser, server):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(server.url + "glossary/token/?h=token#mentioned-in")
+def test_the_copy_button_puts_the_page_address_on_the_clipboard(open_tab):
+    page = open_tab("glossary/token/?h=token#mentioned-in", permissions=["clipboard-read", "clipboard-write"])
     button = page.get_by_role("button", name="Copy link")
     button.focus()
     page.keyboard.press("Enter")  # usable by keyboard
     status = page.locator(".glossary-copy-status")
     status.filter(has_text="Link copied").wait_for()
     assert status.get_attribute("role") == "status"
-    assert page.evaluate("navigator.clipboard.readText()") == server.url + "glossary/token/"
-    context.close()
+    assert page.evaluate("navigator.clipboard.readText()") == page.base + "glossary/token/"
 
 
 @pytest.mark.parametrize(

@@ -18,28 +18,12 @@ START = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
 TERM_COUNT = len(TERMS)
 
 
-@pytest.fixture
-def tab(browser, server):
-    contexts, errors = [], []
-
-    def open_(url=STUDY, clock=True, **options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        if clock:  # the time stands still at START, so the schedule can be compared with FSRS's own
-            page.clock.install(time=START)
-            page.clock.pause_at(START)
-        page.goto(server.url + url)
-        page.base = server.url
-        if url.startswith(STUDY):
-            page.locator(".glossary-study__card").wait_for()
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-    assert errors == []
+def study(open_tab, url=STUDY, clock=True, **options):
+    """A tab on the study page (or `url`), its time standing still at START unless clock=False."""
+    page = open_tab(url, clock=START if clock else None, **options)
+    if url.startswith(STUDY):
+        page.locator(".glossary-study__card").wait_for()
+    return page
 
 
 def stored(page, key=KEY):
@@ -59,8 +43,8 @@ def expected_due(page, history):
     )
 
 
-def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(tab):
-    page = tab()
+def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(open_tab):
+    page = study(open_tab)
     prompt = page.locator(".glossary-study__prompt")
     first = prompt.text_content()
     assert first == "Agentic Loops"  # the glossary deck, in the index's order
@@ -89,8 +73,8 @@ def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(tab):
     assert "Streak: 1 day" in page.locator(".glossary-study__stats").text_content()
 
 
-def test_touch_works_at_phone_width_with_large_buttons(tab):
-    page = tab(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+def test_touch_works_at_phone_width_with_large_buttons(open_tab):
+    page = study(open_tab, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page.locator(".glossary-study__reveal").tap()
     grades = page.locator(".glossary-study__grade")
     for i in range(4):
@@ -100,8 +84,8 @@ def test_touch_works_at_phone_width_with_large_buttons(tab):
     assert stored(page)["cards"]["agentic-loops"]["state"] == 2  # FSRS's Review state
 
 
-def test_progress_survives_a_reload_and_an_instant_navigation(tab):
-    page = tab()
+def test_progress_survives_a_reload_and_an_instant_navigation(open_tab):
+    page = study(open_tab)
     page.keyboard.press("Space")
     page.keyboard.press("4")
     assert f"New: {TERM_COUNT - 1}" in page.locator(".glossary-study__stats").text_content()
@@ -118,8 +102,8 @@ def test_progress_survives_a_reload_and_an_instant_navigation(tab):
     assert f"New: {TERM_COUNT - 1}" in page.locator(".glossary-study__stats").text_content()
 
 
-def test_an_essays_study_link_opens_its_own_deck(tab):
-    page = tab("essays/continual-learning/")
+def test_an_essays_study_link_opens_its_own_deck(open_tab):
+    page = study(open_tab, "essays/continual-learning/")
     first_term = page.locator(".glossary-vocabulary ol > li > a").first.text_content()
     page.locator(".glossary-vocabulary a", has_text="Study these").click()
     page.locator(".glossary-study__card").wait_for()
@@ -127,8 +111,8 @@ def test_an_essays_study_link_opens_its_own_deck(tab):
     assert page.locator(".glossary-study__prompt").text_content() == first_term  # the essay's deck, in its order
 
 
-def test_a_sentence_card_leaves_the_term_out(tab):
-    page = tab(STUDY + "#deck=continual-learning")
+def test_a_sentence_card_leaves_the_term_out(open_tab):
+    page = study(open_tab, STUDY + "#deck=continual-learning")
     page.locator(".glossary-study__controls select").nth(1).select_option("sentence")
     prompt = page.locator(".glossary-study__prompt")
     assert prompt.locator(".glossary-study__gap").count() == 1
@@ -137,8 +121,8 @@ def test_a_sentence_card_leaves_the_term_out(tab):
     assert title.split(" (")[0].lower() not in prompt.text_content().lower()
 
 
-def test_a_corrupt_saved_value_is_discarded_with_a_note(tab):
-    page = tab()
+def test_a_corrupt_saved_value_is_discarded_with_a_note(open_tab):
+    page = study(open_tab)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{\"cards\": {{\"token\": {{\"due\": \"soon\"}}}}}}')")
     page.reload()
     page.locator(".glossary-study__card").wait_for()
@@ -147,8 +131,8 @@ def test_a_corrupt_saved_value_is_discarded_with_a_note(tab):
     assert f"New: {TERM_COUNT}" in page.locator(".glossary-study__stats").text_content()
 
 
-def test_export_then_import_restores_progress_and_a_foreign_file_is_refused(tab, tmp_path):
-    page = tab()
+def test_export_then_import_restores_progress_and_a_foreign_file_is_refused(open_tab, tmp_path):
+    page = study(open_tab)
     page.keyboard.press("Space")
     page.keyboard.press("3")
     with page.expect_download() as download:
@@ -179,20 +163,17 @@ def test_export_then_import_restores_progress_and_a_foreign_file_is_refused(tab,
     assert f"New: {TERM_COUNT - 1}" in page.locator(".glossary-study__stats").text_content()
 
 
-def test_it_works_from_a_file_url(browser, site):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto((site.root / "study" / "index.html").as_uri())
+def test_it_works_from_a_file_url(open_tab, site):
+    page = open_tab((site.root / "study" / "index.html").as_uri())
     page.locator(".glossary-study__reveal").click()
     assert page.locator(".glossary-study__summary").is_visible()
     page.keyboard.press("1")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is not None
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_on_the_study_page(tab, scheme):
-    page = tab(clock=False, color_scheme=scheme)  # axe runs on timers
+def test_no_axe_violations_on_the_study_page(open_tab, scheme):
+    page = study(open_tab, clock=False, color_scheme=scheme)  # axe runs on timers
     axe = Axe()
 
     def violations():

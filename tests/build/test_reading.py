@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from selectolax.lexbor import LexborHTMLParser
-from test_site import TERMS, all_pages, html_of, resolve
 
-from support import build_with_real_config
+from support import TERMS, all_pages, build_with_real_config, html_of, resolve
 
 ESSAY = "essays/continual-learning/"
 

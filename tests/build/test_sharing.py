@@ -8,10 +8,8 @@ from xml.etree import ElementTree
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from test_build_errors import small_site
-from test_site import TERMS, resolve
 
-from support import mkdocs_build
+from support import TERMS, mkdocs_build, resolve, small_site
 
 
 def head(site, url):
@@ -149,20 +147,3 @@ def test_a_redirect_that_would_hide_a_page_fails_the_build_naming_both_files(tmp
         "wants a redirect for one of its names." in result.stderr
     )
     assert not (tmp_path / "site" / "index.html").exists()
-
-
-@pytest.mark.parametrize(
-    "front_matter, message",
-    [
-        ("slug: Token Page", "has the slug 'Token Page', which is not lower-case words joined by hyphens."),
-        ("slug: context-window", "has the slug 'context-window', which docs/glossary/"),
-    ],
-)
-def test_a_bad_or_taken_slug_fails_the_build(tmp_path, front_matter, message):
-    project = small_site(tmp_path)
-    token = project / "docs" / "glossary" / "token.md"
-    text = token.read_text(encoding="utf-8").replace("related:\n  - context-window\n", "")
-    token.write_text(text.replace("title: Token", f"title: Token\n{front_matter}"), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert message in result.stderr

@@ -11,12 +11,9 @@ import sqlite3
 import tempfile
 import zipfile
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
-from test_build_errors import small_site
-from test_site import TERMS, all_pages, html_of, resolve
 
-from support import ROOT, mkdocs_build
+from support import ROOT, TERMS, all_pages, failed_build, html_of, mkdocs_build, resolve, small_site
 
 ESSAY = "essays/continual-learning/"
 STUDY = "study/"
@@ -155,13 +152,6 @@ def test_each_deck_is_an_anki_package_with_its_notes_and_a_tsv(site):
         assert all(len(line.split("\t")) == 5 for line in lines)
 
 
-def test_a_second_build_writes_the_same_decks_byte_for_byte(site, tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "again", env={"SITE_URL": site.server.url})
-    assert result.returncode == 0, result.stderr
-    for file in sorted((site.root / "study" / "decks").iterdir()):
-        assert (tmp_path / "again" / "study" / "decks" / file.name).read_bytes() == file.read_bytes(), file.name
-
-
 STUDY_ON = "extra:\n  glossary:\n    study: study\n"
 
 
@@ -181,8 +171,6 @@ def test_a_site_that_does_not_ask_for_a_study_page_gets_none(tmp_path):
 
 
 def test_a_study_page_without_its_files_stops_the_build_naming_them(tmp_path):
-    from test_build_errors import failed_build
-
     # Before, such a site got a study page whose script and stylesheet were missing, and --strict passed.
     log = failed_build(tmp_path, extra=STUDY_ON)
     assert "mkdocs.yml: extra.glossary.study asks for a study page, but its files are missing" in log
@@ -236,14 +224,6 @@ def test_an_essay_can_turn_its_vocabulary_off_and_a_wrong_option_stops_the_build
     assert off.css(".glossary-vocabulary") == []
     assert (tmp_path / "site" / "study" / "decks" / "on.apkg").is_file()
     assert not (tmp_path / "site" / "study" / "decks" / "off.apkg").exists()
-
-
-@pytest.mark.parametrize("value", ["3", "''"])
-def test_a_wrong_study_option_names_mkdocs_yml(tmp_path, value):
-    from test_build_errors import failed_build
-
-    log = failed_build(tmp_path, extra=f"extra:\n  glossary:\n    study: {value}\n")
-    assert "mkdocs.yml: extra.glossary.study is" in log and "or false for no study page" in log
 
 
 def test_the_study_script_and_stylesheet_stay_within_12_kb_gzipped(site):

@@ -8,8 +8,8 @@ import re
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
-from test_build_errors import small_site
-from test_site import definitions
+
+from support import definitions, small_site
 
 
 def build_in_process(project, site_dir):

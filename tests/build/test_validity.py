@@ -11,13 +11,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 from selectolax.lexbor import LexborHTMLParser
 
-# Messages the Nu checker reports on Material's own markup, which we keep on purpose (see README, "Validity").
-KNOWN_MATERIAL_MESSAGES = {
-    'Attribute "autocorrect" not allowed on element "input" at this point.',
-    'Attribute "autocomplete" is only allowed when the input type is "color", "date", "datetime-local", "email", '
-    '"hidden", "month", "number", "password", "range", "search", "tel", "text", "time", "url", or "week".',
-    'The value of the "for" attribute of the "label" element must be the ID of a non-hidden form control.',
-}
+from support import KNOWN_MATERIAL_MESSAGES
 
 
 def html_files(site):

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
-from test_validity import KNOWN_MATERIAL_MESSAGES
 
-from support import build_with_real_config
+from support import KNOWN_MATERIAL_MESSAGES, SITES, build_with_real_config
 
-FIXTURE = Path(__file__).parent / "sites" / "adversarial"
+FIXTURE = SITES / "adversarial"
 PAGE = "essays/adversarial/index.html"
 # The first mention of each term, in the one construct where it may be linked (see the fixture's page).
 EXPECTED = [

@@ -96,49 +96,6 @@ def test_a_term_with_link_false_keeps_its_backlinks(site):
     assert tree.css(".glossary-backlinks li a[href*='#mention-ephemeral']")
 
 
-def build_error(tmp_path: Path, change) -> str:
-    project = copy_fixture(tmp_path)
-    change(project / "docs" / "glossary")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site" / "index.html").exists(), "a failed build wrote pages"
-    return " ".join(result.stderr.split())
-
-
-def add_front(path: Path, line: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
-
-
-def test_an_alias_that_is_another_terms_title_names_both_files(tmp_path):
-    # An editor shortens "Authority Round (Aura)" to "Authority", which is a term of its own.
-    stderr = build_error(tmp_path, lambda glossary: add_front(glossary / "authority-round.md", "aliases: [Authority]"))
-    assert "docs/glossary/authority-round.md" in stderr and "docs/glossary/authority.md" in stderr
-    assert "uses the name 'Authority'" in stderr and "remove it from one of the two pages" in stderr
-
-
-def test_one_alias_on_two_terms_names_both_files(tmp_path):
-    def change(glossary):
-        add_front(glossary / "relay-chain.md", "aliases: [main chain]")
-        add_front(glossary / "polkadot-hub.md", "aliases: [Main Chain]")
-
-    stderr = build_error(tmp_path, change)
-    assert "docs/glossary/relay-chain.md" in stderr and "docs/glossary/polkadot-hub.md" in stderr
-    assert "'Main Chain'" in stderr or "'main chain'" in stderr
-
-
-def test_two_term_pages_with_one_title_name_both_files(tmp_path):
-    # A second "Slot" page in a folder of consensus terms, as a growing glossary gets one.
-    def change(glossary):
-        (glossary / "consensus").mkdir()
-        shutil.copy(glossary / "slot.md", glossary / "consensus" / "time-slot.md")
-
-    stderr = build_error(tmp_path, change)
-    assert "docs/glossary/slot.md" in stderr and "docs/glossary/consensus/time-slot.md" in stderr
-    assert "'Slot'" in stderr
-
-
 def test_the_converter_turns_a_glossary_and_pages_into_a_fixture(tmp_path):
     source = tmp_path / "polkadot-docs"
     (source / "docs" / "reference").mkdir(parents=True)
