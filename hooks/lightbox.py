@@ -4,8 +4,9 @@ mkdocs-glightbox wraps images in links (`on_page_content`, left to it) and then
 parses every written page once more to add its stylesheet, a render-blocking
 script in <head>, and an inline start at the end of <body> (`on_post_page`).
 This hook hands the second part to the theme: `overrides/main.html` writes the
-stylesheet patch and the start, as an inline module script that loads the
-library on the first click on an image, from a server or a file:// URL. Pages
+stylesheet patch and the start (`docs/assets/lightbox-start.js`, with the
+plugin's options), as an inline module script that loads the library on the
+first click on an image, from a server or a file:// URL. Pages
 no longer block on it or run it at load (Lighthouse's total blocking time), and
 the build is spared a parse and a copy of every page, a megabyte each once the
 navigation is large. The hook also gives each diagram's lightbox the caption of
@@ -21,11 +22,17 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
+import rjsmin
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from selectolax.lexbor import LexborHTMLParser
 
 SWITCH = "glightbox"  # mkdocs-glightbox's per-page switch in page.meta
+# The lazy start, JavaScript in a file of its own (linted and tested as such), next to the site's assets.
+START = Path(__file__).resolve().parent.parent / "docs" / "assets" / "lightbox-start.js"
+OPTIONS = "/* OPTIONS */{}"  # where the start takes the plugin's options
 
 _tags: dict[str, str] | None = None  # what the template writes; the same on every page of a build
 
@@ -37,8 +44,16 @@ def on_config(config, **kwargs):
     if plugin is None or _privacy_on(config):
         _tags = None
     else:
-        _tags = {"style": _style(plugin.config, config), "start": _start(plugin.config, config)}
+        _tags = {"style": _style(plugin.config, config), "start": _start(plugin.config)}
     return config
+
+
+def on_files(files, config, **kwargs):
+    """The start reaches readers inside each page: a copy of its file in the site would be loaded by nothing."""
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve() == START:
+            files.remove(file)
+    return files
 
 
 @event_priority(-100)  # after mkdocs-glightbox (and the glossary) have done their part of the page
@@ -99,43 +114,14 @@ def _style(options, config) -> str:
     return "\n".join(rules)
 
 
-def _start(options, config) -> str:
-    """The plugin's start script, its options and a reload after each instant navigation, run
-    the first time a reader opens an image: until then no page loads or runs glightbox
-    (15 KB, and a long task on a phone, on pages that mostly have no image at all).
-
-    The script tag carries the library's addresses (`data-script`, `data-style`), which the
-    theme writes with its `url` filter, so they are right from any page and from file://.
-    """
+def _start(options) -> str:
+    """The plugin's start script (`START`) with the plugin's options, minified: run the first time
+    a reader opens an image, so until then no page loads or runs glightbox (15 KB, and a long task
+    on a phone, on pages that mostly have no image at all)."""
     settings = {key: options[key] for key in ("touchNavigation", "loop", "zoomable", "draggable")}
     settings["openEffect"] = settings["closeEffect"] = options["effect"]
     settings["slideEffect"] = options["slide_effect"]
-    start = (
-        # Absolute now: after an instant navigation, a relative address would count from another page.
-        'const given = document.getElementById("init-glightbox").dataset;\n'
-        "const assets = { script: new URL(given.script, location.href).href, "
-        "style: new URL(given.style, location.href).href };\n"
-        "let lightbox = null, loading = null;\n"
-        "const fetched = (node) => new Promise((done, fail) => { node.onload = done; node.onerror = fail; "
-        "document.head.append(node); });\n"
-        "const load = () => loading = loading || Promise.all([\n"
-        '  fetched(Object.assign(document.createElement("link"), { rel: "stylesheet", href: assets.style })),\n'
-        '  fetched(Object.assign(document.createElement("script"), { src: assets.script })),\n'
-        f"]).then(() => {{ lightbox = GLightbox({json.dumps(settings)}); }});\n"
-        'document.addEventListener("click", (event) => {\n'
-        '  const link = event.target instanceof Element && event.target.closest("a.glightbox");\n'
-        "  if (!link || lightbox) return;  // once started, glightbox opens its own links\n"
-        "  event.preventDefault();\n"
-        "  event.stopPropagation();\n"
-        "  load().then(() => link.click());\n"
-        "}, true);\n"
-    )
-    if config.theme.name == "material" or "navigation.instant" in config.theme.get("features", []):
-        # Material may start after this script (on DOMContentLoaded, or later: see overrides/main.html).
-        start += (
-            "let watching = false;\n"
-            "const watch = () => { if (watching || !window.document$) return; watching = true; "
-            "document$.subscribe(() => { if (lightbox) lightbox.reload(); }); };\n"
-            'watch();\ndocument.addEventListener("DOMContentLoaded", watch);\n'
-        )
-    return start
+    script = START.read_text(encoding="utf-8")
+    if script.count(OPTIONS) != 1:
+        raise PluginError(f"{START}: the lazy start of the lightbox must hold {OPTIONS} once, for the options.")
+    return rjsmin.jsmin(script.replace(OPTIONS, json.dumps(settings)))

@@ -1,10 +1,13 @@
 """MkDocs hook: the site's own scripts and stylesheets reach readers minified.
 
-`docs/assets/glossary.js`, `glossary.css` and `site.css` stay commented and readable
-in the repository; the built site serves them without comments and white space, as
-Material serves its own bundle. rjsmin and rcssmin are small, pure-Python and
-maintained; they keep the two files within their 6 KB gzipped budget
-(tests/browser/test_popover.py measures what the site serves).
+The files listed under `extra_css` and `extra_javascript` (the glossary's `popover.js`,
+`extras.js` and `glossary.css`, and `site.css`), and the study page's own script and
+stylesheet, which that page loads itself, stay commented and readable in the
+repository; the built site serves them without comments and white space, as Material
+serves its own bundle. Vendored files (`assets/vendor/`) are served as their authors
+built them. rjsmin and rcssmin are small, pure-Python and maintained; they keep the
+glossary's files within their 6 KB gzipped budget (tests/browser/test_popover.py
+measures what the site serves).
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ from urllib.parse import urlparse
 import rcssmin
 import rjsmin
 
+from glossary.study.decks import ASSETS as STUDY_ASSETS
+
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+VENDOR = "assets/vendor/"  # other projects' files, kept byte for byte (their checksums are pinned)
 
 
 def on_files(files, config, **kwargs):
-    """Replace the content of the site's own extra_css and extra_javascript files by its minified form."""
-    own = {str(path) for path in (*config.extra_css, *config.extra_javascript) if not urlparse(str(path)).scheme}
+    """Replace the content of the site's own scripts and stylesheets by its minified form."""
+    listed = [str(path) for path in (*config.extra_css, *config.extra_javascript)]
+    own = {path for path in (*listed, *STUDY_ASSETS.values()) if not urlparse(path).scheme}
+    own = {path for path in own if not path.startswith(VENDOR)}
     for file in files:
         minify = MINIFIERS.get(posixpath.splitext(file.src_uri)[1])
         if minify and file.src_uri in own:

@@ -1,8 +1,11 @@
-"""The contract between the HTML this engine emits and the CSS and script that read it.
+"""The contract between the HTML this engine emits, the scripts and stylesheets that read it, and
+the theme's templates: every class name and `data-` attribute they share, written down once.
 
-This is the one place the names are written down; the stylesheet
-(`docs/assets/glossary.css`) and the popover script (`docs/assets/glossary.js`)
-use exactly these and no others. A term mention in prose becomes::
+The scripts are `docs/assets/glossary/popover.js` and `extras.js` and the study page's
+`docs/assets/study.js`; the stylesheets `docs/assets/glossary/glossary.css` and `study.css`
+(and the site's own `site.css`, which may address these classes too); the templates are in
+`overrides/`. They use these names and no others, and every name here is used:
+tests/engine/test_contract.py checks both. A term mention in prose becomes::
 
     <a class="glossary-term" href="…/glossary/token/" data-term="token"
        id="mention-token">tokens</a>
@@ -21,52 +24,89 @@ a `<script>`: Material's instant navigation would run a script's text)::
       <dl><dt data-term="token">Token</dt><dd>One plain sentence.</dd></dl>
     </template>
 
-The script reads the `dt`/`dd` pair of a slug with `textContent`, so the
-definitions only ever reach the page as text.
-
-The script marks the mention a backlink points to with the class
-`glossary-term--target` (the stylesheet highlights it, as it does `:target`).
+The popover script reads the `dt`/`dd` pair of a slug with `textContent`, so the
+definitions only ever reach the page as text. It builds the popover itself (the
+`POPOVER` names below, which only it and the stylesheet share) and marks the
+mention a backlink points to with `glossary-term--target` (the stylesheet
+highlights it, as it does `:target`).
 
 On a term page, `p.glossary-copy-link > button[data-url]` (beside the title)
-copies the page's address (the script unhides it) and reports in
-`.glossary-copy-status`. The 404
-page lists every term as `ul.glossary-suggestions > li[data-names]` (the URL
-forms of its names); the script shows those closest to the mistyped address.
+copies the page's address (extras.js unhides it) and reports in
+`.glossary-copy-status`. The 404 page (`overrides/404.html`) lists every term as
+`ul.glossary-suggestions > li[data-names]` (the URL forms of its names) in a hidden
+`.glossary-not-found` box; extras.js shows those closest to the mistyped address.
 
 Writers opt out with the class `glossary-skip` on any element: no mention
 inside it is linked. The generated sections on term pages carry the classes
 below so styles can address them.
 """
 
+# A mention, and what the popover reads.
 TERM_LINK = "glossary-term"
 MENTION = "glossary-mention"  # an unlinked mention's anchor (a term with `link: false`)
 TERM_ATTR = "data-term"
 SKIP = "glossary-skip"
 MENTION_ID_PREFIX = "mention-"
-TARGET = "glossary-term--target"  # set by the script on the mention a backlink points to
+TARGET = "glossary-term--target"  # set by popover.js on the mention a backlink points to
 DEFINITIONS = "glossary-definitions"  # class of the <template> with this page's definitions
 
+# The popover, which popover.js builds and glossary.css styles: the engine's HTML has none of it.
+POPOVER = "glossary-popover"                   # the popover (also its id, which aria-describedby names)
+POPOVER_TITLE = "glossary-popover__title"      # its parts: the term's title,
+POPOVER_SUMMARY = "glossary-popover__summary"  # its summary,
+POPOVER_MORE = "glossary-popover__more"        # "Read the full entry",
+POPOVER_CLOSE = "glossary-popover__close"      # and the close button, shown on a phone
+POPOVER_TITLE_ID = "glossary-popover-title"    # the title's id: the phone sheet's name (aria-labelledby)
+POPOVER_SHEET = "glossary-popover--sheet"      # the popover as a sheet along the bottom of a phone's window
+PLACEMENT_ATTR = "data-placement"              # side, above or below the line: where its arrow points from
+SHEET_OPEN = "glossary-sheet-open"             # on <body> while the sheet is open: room under the page for it
+SHEET_HEIGHT = "--glossary-sheet-height"       # a custom property on <body>: the sheet's height, that room
+
+# The top of a term page, and its generated sections.
 ENTRY_HEAD = "glossary-entry-head"    # the top of a term page: section, title, summary, other names
 EYEBROW = "glossary-eyebrow"          # the "Glossary" link above a term's title
 ENTRY_TITLE = "glossary-entry-title"  # the title and its copy-link control, side by side
 SUMMARY = "glossary-summary"          # the term's one-sentence summary, as the page's opening line
 ALIASES = "glossary-aliases"          # "Also called" line: the term's other names
+COPY_LINK = "glossary-copy-link"      # the "Copy link" button's paragraph; its button has data-url
+URL_ATTR = "data-url"                 # on that button: the page's published address
+COPY_STATUS = "glossary-copy-status"  # the live region that says "Link copied"
 RELATED = "glossary-related"          # the "Related terms" list
 BACKLINKS = "glossary-backlinks"      # the "Mentioned in" section
 BACKLINK_GROUP = "glossary-backlinks__group"  # "Essays", "Glossary entries", "Other pages" in it
 BACKLINK_CONTEXT = "glossary-context" # the sentence around a mention
+
+# An essay.
 BYLINE = "essay-byline"               # under an essay's title: reading time and source
 HINT = "essay-hint"                   # under it: "terms with a dotted underline show their definition"
-INDEX = "glossary-index"              # the A–Z list on the glossary's index page
 VOCABULARY = "glossary-vocabulary"    # an essay's closing list of its terms
 VOCABULARY_ACTIONS = "glossary-vocabulary__study"  # under it: study them, download them
+
+# The glossary's index page.
+INDEX = "glossary-index"              # the A–Z list on the glossary's index page
+NAMES_ATTR = "data-names"             # on each term in it (dt), and on each of the 404 page's: its names
+INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
+FILTER = "glossary-filter"            # the index's filter box (an input, shown by extras.js)
+FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match
+
+# The 404 page (overrides/404.html, from the engine's data), read by extras.js, which finds
+# the box by its class rather than as the list's parent, so the template may wrap the list.
+NOT_FOUND = "glossary-not-found"      # the box around the suggestions, hidden until one is close
+SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names
+OPEN_SEARCH = "glossary-open-search"  # a link extras.js turns into "open Material's search"
+
+# The study page: the engine writes its place and its decks; study.js builds the app in it.
 STUDY = "glossary-study"              # the study page's app (docs/assets/study.js builds it)
 STUDY_DECKS = "glossary-study-decks"  # <template> holding the decks as JSON text
 STUDY_WAIT = "glossary-study__wait"   # what the app's place says until the script replaces it
-INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
-FILTER = "glossary-filter"            # the index's filter box (an input, shown by the script)
-FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match
-OPEN_SEARCH = "glossary-open-search"  # a link the script turns into "open Material's search"
-COPY_LINK = "glossary-copy-link"      # the "Copy link" button's paragraph; its button has data-url
-COPY_STATUS = "glossary-copy-status"  # the live region that says "Link copied"
-SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names
+# The app's parts that study.css styles; study.js names each `glossary-study__<part>` (its
+# element(tag, part) helper). Parts no stylesheet addresses are the script's alone.
+STUDY_PARTS = (
+    "glossary-study__answer", "glossary-study__card", "glossary-study__controls", "glossary-study__gap",
+    "glossary-study__grade", "glossary-study__grade-name", "glossary-study__grades", "glossary-study__import",
+    "glossary-study__interval", "glossary-study__link", "glossary-study__note", "glossary-study__prompt",
+    "glossary-study__reveal", "glossary-study__stats", "glossary-study__summary", "glossary-study__title",
+    "glossary-study__tools",
+)
+STUDY_MOUNTED = "data-mounted"  # set by study.js on the app once it is built (instant navigation runs it again)
+STUDY_ARMED = "data-armed"      # set by study.js on "Reset this deck" while it asks for a second press

@@ -1,20 +1,25 @@
-/* Definition popovers for glossary terms: on hover (after a short delay), at
- * once on keyboard focus, and on the first tap on a touch screen.
+/* The glossary's definition popover: on hover (after a short delay), at once on
+ * keyboard focus, and on the first tap on a touch screen; on a phone, a sheet at
+ * the bottom of the window. It also marks the mention a backlink points to.
+ * The other features of the glossary's pages are in extras.js.
  *
  * The contract with the build (hooks/glossary/contract.py, the one place it is
- * written down):
- *   a.glossary-term[data-term=<slug>]       a mention, linking to the term page
- *   template.glossary-definitions           <dl> of dt[data-term=<slug>] (title)
- *                                           and dd (summary) for this page's terms
- *   p.glossary-copy-link > button[data-url] a term page's "Copy link" control
- *   .glossary-copy-status                   its live region ("Link copied")
- *   input.glossary-filter, .glossary-index  the index's filter box, and the A-Z
- *                                           list it filters (dt[data-names] + dd)
- *   ul.glossary-suggestions > li[data-names] the 404 page's terms, with URL forms
- *   a.glossary-open-search                  a link that opens Material's search
- * and sets one class for the stylesheet:
- *   glossary-term--target                   on the mention a backlink points to
- * Nothing else is read. Text goes in with textContent, never as HTML.
+ * written down; tests/engine/test_contract.py checks it):
+ *   a.glossary-term[data-term=<slug>]   a mention, linking to the term page
+ *   template.glossary-definitions       <dl> of dt[data-term=<slug>] (title)
+ *                                       and dd (summary) for this page's terms
+ * and, for the stylesheet (glossary.css):
+ *   .glossary-popover[data-placement]   the popover (id glossary-popover), its
+ *                                       parts __title (id glossary-popover-title),
+ *                                       __summary, __more and __close, and
+ *                                       --sheet on a phone
+ *   glossary-sheet-open (on body)       while the sheet is open, with the custom
+ *                                       property --glossary-sheet-height
+ *   glossary-term--target               on the mention a backlink points to
+ * From Material's page it reads the header (.md-header: a popover stays below
+ * it), the main element (the popover goes inside it), the article (to tell one
+ * page from the next) and window.document$ (instant navigation). Text goes in
+ * with textContent, never as HTML.
  *
  * Where it shows: on a wide screen, beside the paragraph in the margin if there
  * is room, else above the line, else below the two lines under it: never over
@@ -270,109 +275,9 @@
     }
   }
 
-  /* "Copy link" on a term page: the page's published address, with a visible
-   * and announced confirmation. */
-  function onCopy(event) {
-    var button = event.target instanceof Element ? event.target.closest(".glossary-copy-link button") : null;
-    if (!button) return;
-    var status = button.parentNode.querySelector(".glossary-copy-status");
-    var url = button.getAttribute("data-url") || location.href.split(/[?#]/)[0];
-    copy(url).then(
-      function () { say(status, "Link copied"); },
-      function () { say(status, "Could not copy: " + url); }
-    );
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = element("textarea", "", document.body);
-      area.value = text;
-      area.select();
-      var copied = document.execCommand("copy");
-      area.remove();
-      (copied ? resolve : reject)();
-    });
-  }
-
-  function say(status, text) {
-    if (!status) return;
-    status.textContent = text;
-    clearTimeout(status.clearTimer);
-    status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
-  }
-
-  /* The index's filter: entries whose names or summary hold every word typed. */
-  function onFilter(event) {
-    var input = event.target;
-    if (!input.matches || !input.matches("input.glossary-filter")) return;
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    document.querySelectorAll(".glossary-index dt").forEach(function (dt) {
-      var dd = dt.nextElementSibling;
-      var text = (dt.getAttribute("data-names") + " " + dt.textContent + " " + dd.textContent).toLowerCase();
-      var match = words.every(function (word) { return text.indexOf(word) >= 0; });
-      dt.hidden = dd.hidden = !match;
-      if (match) shown++;
-    });
-    document.querySelectorAll(".glossary-index h2").forEach(function (heading) {
-      heading.hidden = !heading.nextElementSibling.querySelector("dt:not([hidden])");
-    });
-    var status = document.querySelector(".glossary-filter-status");
-    if (status) status.textContent = words.length ? shown + (shown === 1 ? " term" : " terms") : "";
-  }
-
-  /* On the 404 page: the terms whose URL forms are closest to the address typed. */
-  function suggest() {
-    var list = document.querySelector("ul.glossary-suggestions");
-    if (!list) return;
-    var wanted = decodeURIComponent(location.pathname).toLowerCase().replace(/\/+$/, "").split("/").pop();
-    wanted = wanted.replace(/\.html$/, "").replace(/[^a-z0-9]+/g, "-");
-    if (!wanted) return;
-    var ranked = Array.prototype.map.call(list.children, function (item) {
-      var names = item.getAttribute("data-names").split(" ");
-      return { item: item, cost: Math.min.apply(null, names.map(function (n) { return distance(wanted, n); })) };
-    }).sort(function (a, b) { return a.cost - b.cost; });
-    var limit = Math.max(2, Math.floor(wanted.length / 3));
-    var shown = ranked.filter(function (r) { return r.cost <= limit; }).slice(0, 3);
-    shown.forEach(function (r) { r.item.hidden = false; });
-    if (shown.length) list.parentNode.hidden = false;
-  }
-
-  function distance(a, b) {
-    var row = [], i, j, last, next;
-    for (j = 0; j <= b.length; j++) row.push(j);
-    for (i = 1; i <= a.length; i++) {
-      last = row[0]++;
-      for (j = 1; j <= b.length; j++) {
-        next = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, last + (a[i - 1] === b[j - 1] ? 0 : 1));
-        last = next;
-      }
-    }
-    return row[b.length];
-  }
-
-  /* A link that opens Material's search in place (its toggle is a checkbox). */
-  function onOpenSearch(event) {
-    var link = event.target instanceof Element ? event.target.closest("a.glossary-open-search") : null;
-    var toggle = document.getElementById("__search");
-    if (!link || !toggle) return;
-    event.preventDefault();
-    event.stopPropagation();  // before Material's instant navigation follows the link
-    toggle.checked = true;
-    toggle.dispatchEvent(new Event("change"));
-    var input = document.querySelector(".md-search__input");
-    if (input) input.focus();
-  }
-
   function onPage() {
     hide();
     markTarget();
-    suggest();
-    var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
-    document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
-    document.querySelectorAll("input.glossary-filter").forEach(function (input) { input.hidden = false; });
   }
 
   function onKeyDown(event) {
@@ -398,9 +303,6 @@
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
   document.addEventListener("click", onClick, true);
-  document.addEventListener("click", onCopy);
-  document.addEventListener("click", onOpenSearch, true);
-  document.addEventListener("input", onFilter);
   document.addEventListener("keydown", onKeyDown, true);
   window.addEventListener("resize", onResize);
   window.addEventListener("orientationchange", hide);
