@@ -65,13 +65,16 @@ def anki_package(deck: Deck, cards: Mapping[str, Card]) -> bytes:
     for slug in deck.slugs:
         fields = [escape(field) for field in _fields(cards[slug])]
         anki.add_note(genanki.Note(model=_MODEL, fields=fields, guid=genanki.guid_for(slug)))
-    handle, path = tempfile.mkstemp(suffix=".apkg")
-    os.close(handle)
-    try:
-        genanki.Package(anki).write_to_file(path, timestamp=ANKI_TIMESTAMP)
-        return _with_fixed_dates(path)
-    finally:
-        os.remove(path)
+    # genanki leaves two temporary files behind for every package it writes (its SQLite database and a
+    # copy): have it write them in a folder of ours, which goes with everything in it.
+    with tempfile.TemporaryDirectory(prefix="glossary-anki-") as folder:
+        default, tempfile.tempdir = tempfile.tempdir, folder
+        try:
+            path = os.path.join(folder, "deck.apkg")
+            genanki.Package(anki).write_to_file(path, timestamp=ANKI_TIMESTAMP)
+            return _with_fixed_dates(path)
+        finally:
+            tempfile.tempdir = default
 
 
 def _with_fixed_dates(path: str) -> bytes:
