@@ -160,6 +160,7 @@ class Site:
                 moves[source.src] = where
             self.term_urls[found.slug] = where.url
         self.glossary = Glossary.build(terms, excluded=self._excluded(terms))
+        self.spool.close()  # the empty one made with the site
         self.spool = BacklinkSpool(self.glossary.terms)
         self.index_src = f"{folder}/index.md" if f"{folder}/index.md" in pages else None
         files = {}
