@@ -34,9 +34,11 @@ def overlaps(a, b):
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
-@pytest.mark.parametrize("viewport, expected", [(DESKTOP, {"side"}), (NARROW_DESKTOP, {"above", "below"})])
+# Next to its term at every width above the phone's (was: in the right margin on a desktop, and clear of the
+# two lines under the term; test_popover_card.py checks the card's place in detail).
+@pytest.mark.parametrize("viewport, expected", [(DESKTOP, {"above", "below"}), (NARROW_DESKTOP, {"above", "below"})])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_tab, viewport, expected, scheme):
+def test_the_popover_never_covers_the_line_being_read(open_tab, viewport, expected, scheme):
     page = open_tab(ESSAY, viewport, scheme)
     links = page.locator("article p a.glossary-term")
     seen = set()
@@ -47,8 +49,7 @@ def test_the_popover_never_covers_the_line_being_read_or_the_two_below(open_tab,
         assert page.locator(POPOVER).is_visible()
         box = line_and_popover(page, link)
         line = box["line"]
-        reading = {**line, "bottom": line["bottom"] + 2 * line["height"]}  # the line and the two under it
-        assert not overlaps(box["pop"], reading), (nth, box)
+        assert not overlaps(box["pop"], line), (nth, box)
         assert box["pop"]["left"] >= 0 and box["pop"]["right"] <= viewport["width"]
         seen.add(box["placement"])
         page.keyboard.press("Escape")

@@ -21,10 +21,17 @@
  * page from the next) and window.document$ (instant navigation). Text goes in
  * with textContent, never as HTML.
  *
- * Where it shows: on a wide screen, beside the paragraph in the margin if there
- * is room, else above the line, else below the two lines under it: never over
- * the line being read. On a narrow screen, a sheet at the bottom of the window
- * with a close button, the page scrolled so the term stays in sight above it.
+ * Where it shows: on a wide screen, a card next to its term: above the term's
+ * line if the window has room (over text already read), else below it, GAP from
+ * the line, never over it; its arrow at the term, shifted sideways only to stay
+ * inside the content column (the article). On a narrow screen, a sheet at the
+ * bottom of the window with a close button, the page scrolled so the term stays
+ * in sight above it.
+ *
+ * Hover intent is worked out from where the pointer is, whatever path it took:
+ * on a term, that term's card shows after SHOW_DELAY; on the open card or its
+ * term, the card stays; anywhere else, it goes after GRACE. A term crossed on
+ * the way cancels nothing, so no path can leave a card open.
  *
  * ARIA: the popover is a tooltip (role=tooltip) that describes the focused or
  * hovered link through aria-describedby. Its link repeats the term link's own
@@ -38,14 +45,13 @@
   var TERM = "a.glossary-term";
   var TARGET = "glossary-term--target";
   var SHOW_DELAY = 300;
-  var HIDE_DELAY = 200;
-  var GAP = 12;          // between the popover and the text it belongs to
-  var EDGE = 8;          // from the edges of the window
-  var SIDE_WIDTH = [240, 340];  // a popover in the margin: no narrower, no wider
+  var GRACE = 300;       // after the pointer leaves the term and its card
+  var GAP = 10;          // between the card and the term's line box
+  var EDGE = 8;          // from the header
   var SHEET = "(max-width: 37.5em)";
 
   var popover = null;
-  var state = { link: null, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0, keyAt: 0, arrival: null };
+  var state = { link: null, hover: false, next: null, held: false, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0, keyAt: 0, arrival: null };
 
   function definition(link) {
     var template = document.querySelector("template.glossary-definitions");
@@ -76,19 +82,16 @@
     close.type = "button";
     close.setAttribute("aria-label", "Close the definition");
     close.textContent = "\u00d7";
-    close.addEventListener("click", hide);
-    popover.addEventListener("pointerenter", function () { clearTimeout(state.hideTimer); });
-    popover.addEventListener("pointerleave", function (event) {
-      if (event.pointerType === "mouse") scheduleHide();
-    });
+    close.addEventListener("click", function () { hide(); });
     // Inside the main landmark, so assistive technology finds it with the content.
     (document.querySelector("main") || document.body).appendChild(popover);
     return popover;
   }
 
-  function show(link) {
+  function show(link, hover) {
     clearTimeout(state.showTimer);
-    clearTimeout(state.hideTimer);
+    stopHiding();
+    state.hover = !!hover;
     var term = definition(link);
     if (!term) return;
     var box = ensurePopover();
@@ -110,38 +113,40 @@
     state.link = link;
   }
 
-  function hide() {
-    clearTimeout(state.showTimer);
-    clearTimeout(state.hideTimer);
+  /* keep: the grace ran out; a term the pointer has moved onto still shows. */
+  function hide(keep) {
+    if (keep !== true) clearTimeout(state.showTimer);
+    stopHiding();
     if (state.link) state.link.removeAttribute("aria-describedby");
     if (popover) popover.hidden = true;
     document.body.classList.remove("glossary-sheet-open");
     state.link = null;
   }
 
-  function scheduleShow(link) {
+  function stopHiding() {
     clearTimeout(state.hideTimer);
-    if (state.link === link) return;
-    clearTimeout(state.showTimer);
-    state.showTimer = setTimeout(function () { show(link); }, SHOW_DELAY);
+    state.hideTimer = 0;
   }
 
-  function scheduleHide() {
-    clearTimeout(state.showTimer);
-    clearTimeout(state.hideTimer);
-    state.hideTimer = setTimeout(hide, HIDE_DELAY);
+  /* Hover intent, from the element under the pointer (null: out of the window). */
+  function track(target) {
+    var link = target instanceof Element ? target.closest(TERM) : null;
+    if (link !== state.next) {
+      clearTimeout(state.showTimer);
+      state.next = link;
+      if (link && link !== state.link) state.showTimer = setTimeout(function () { show(link, true); }, SHOW_DELAY);
+    }
+    if (state.held || (link && link === state.link) || (popover && popover.contains(target))) stopHiding();
+    else if (state.link && state.hover && !state.hideTimer) state.hideTimer = setTimeout(hide, GRACE, true);
   }
 
-  /* The line the term sits on, and the block of text around it, in window coordinates. */
+  /* The term's line boxes (its first and last, if it wraps), in window coordinates. */
   function lineOf(link) {
     var rects = link.getClientRects();
-    var first = rects.length ? rects[0] : link.getBoundingClientRect();
+    var first = rects[0] || link.getBoundingClientRect();
     var block = link.closest("p, li, dd, dt, td, th, figcaption, blockquote") || link.parentElement;
     var height = parseFloat(getComputedStyle(block).lineHeight) || first.height * 1.5;
-    return {
-      top: first.top, bottom: first.bottom, height: Math.max(height, first.height),
-      x: first.left + Math.min(first.width, 48) / 2, column: block.getBoundingClientRect()
-    };
+    return { first: first, last: rects[rects.length - 1] || first, height: Math.max(height, first.height) };
   }
 
   function headerBottom() {
@@ -149,36 +154,22 @@
     return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
   }
 
-  /* Beside the text in the margin if there is room; else above the line; else below the
-   * two lines under it; an arrow points at the term. Never over the line being read. */
+  /* Above the term's line if the window has room, else below it; never over it. */
   function place(box, link) {
     var line = lineOf(link);
-    var viewWidth = document.documentElement.clientWidth;
-    var viewHeight = window.innerHeight;
-    var ceiling = headerBottom() + EDGE;
-    var room = viewWidth - line.column.right - GAP - EDGE;
-    var placement, top, left;
-    box.style.width = "";
-    if (room >= SIDE_WIDTH[0]) {
-      placement = "side";
-      box.style.width = Math.min(room, SIDE_WIDTH[1]) + "px";
-      left = line.column.right + GAP;
-      top = clamp(line.top + line.height / 2 - 22, ceiling, viewHeight - box.offsetHeight - EDGE);
-      box.style.setProperty("--arrow", line.top + line.height / 2 - top + "px");
-    } else {
-      var height = box.offsetHeight;
-      var above = line.top - GAP - height;
-      var below = line.bottom + 2 * line.height + GAP;
-      if (above >= ceiling || above - ceiling > viewHeight - EDGE - (below + height)) {
-        placement = "above";
-        top = above;
-      } else {
-        placement = "below";
-        top = below;
-      }
-      left = clamp(line.x - 32, EDGE, viewWidth - box.offsetWidth - EDGE);
-      box.style.setProperty("--arrow", line.x - left + "px");
+    var lead = Math.min((line.height - line.first.height) / 2, 6);  // the line box past the word's box
+    var column = (link.closest("article") || document.body).getBoundingClientRect();
+    var height = box.offsetHeight, width = box.offsetWidth;
+    var word = line.first, placement = "above";
+    var top = word.top - lead - GAP - height;
+    if (top < headerBottom() + EDGE) {
+      word = line.last;
+      placement = "below";
+      top = word.bottom + lead + GAP;
     }
+    var x = word.left + Math.min(word.width, 48) / 2;
+    var left = clamp(x - 24, column.left, column.right - width);
+    box.style.setProperty("--arrow", clamp(x - left, 12, width - 12) + "px");
     // Absolute coordinates count from the nearest positioned ancestor, if any.
     var origin = box.offsetParent && box.offsetParent !== document.body
       ? box.offsetParent.getBoundingClientRect()
@@ -196,14 +187,14 @@
    * still visible, a third of the way down, and make room at the page's end. */
   function keepInSight(box, link) {
     box.removeAttribute("data-placement");
-    box.style.top = box.style.left = box.style.width = "";
+    box.style.top = box.style.left = "";
     document.body.style.setProperty("--glossary-sheet-height", box.offsetHeight + "px");
     document.body.classList.add("glossary-sheet-open");
-    var line = lineOf(link);
+    var line = lineOf(link), top = line.first.top;
     var ceiling = headerBottom();
     var floor = window.innerHeight - box.offsetHeight;
-    if (line.top < ceiling || line.bottom + 2 * line.height > floor) {
-      window.scrollBy(0, line.top - (ceiling + (floor - ceiling) / 3));
+    if (top < ceiling || line.first.bottom + 2 * line.height > floor) {
+      window.scrollBy(0, top - (ceiling + (floor - ceiling) / 3));
     }
   }
 
@@ -214,20 +205,22 @@
   function onPointerDown(event) {
     state.pointer = event.pointerType || "mouse";
     state.pointerAt = Date.now();
-    if (popover && !popover.hidden && !popover.contains(event.target) && !termOf(event)) hide();
+    state.held = !!(popover && popover.contains(event.target));  // selecting the card's text
+    if (popover && !popover.hidden && !state.held && !termOf(event)) hide();
+  }
+
+  function onPointerUp(event) {
+    state.held = false;
+    if (event.pointerType === "mouse") track(event.target);
   }
 
   function onPointerOver(event) {
-    if (event.pointerType !== "mouse") return;
-    var link = termOf(event);
-    if (link) scheduleShow(link);
+    if (!event.buttons) state.held = false;  // released where no pointerup reached us
+    if (event.pointerType === "mouse") track(event.target);
   }
 
   function onPointerOut(event) {
-    if (event.pointerType !== "mouse") return;
-    var link = termOf(event);
-    if (link && link === state.link && !link.contains(event.relatedTarget)) scheduleHide();
-    else if (link && !link.contains(event.relatedTarget)) clearTimeout(state.showTimer);
+    if (event.pointerType === "mouse" && !event.relatedTarget) track(null);
   }
 
   function onFocusIn(event) {
@@ -298,6 +291,7 @@
   }
 
   document.addEventListener("pointerdown", onPointerDown, true);
+  document.addEventListener("pointerup", onPointerUp, true);
   document.addEventListener("pointerover", onPointerOver);
   document.addEventListener("pointerout", onPointerOut);
   document.addEventListener("focusin", onFocusIn);
