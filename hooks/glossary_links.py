@@ -83,14 +83,44 @@ def on_files(files: Files, config, **kwargs):
 
 def on_nav(nav, config, files: Files, **kwargs):
     """The sidebar lists the glossary as one link, to its index, however many terms it has
-    (`nav: index`, the default), and the study page as a page, not a folder of one."""
+    (`nav: index`, the default), and marks that link on a term page; the study page is a page,
+    not a folder of one."""
     site = _current()
     alone = [site.study_src] + ([site.index_src] if site.options.nav == "index" else [])
     for src in filter(None, alone):
         file = files.get_file_from_path(src)
         if file is not None and file.page is not None:
             _collapse(nav.items, None, file.page)
+    _place_term_pages(nav, files, site)
     return nav
+
+
+def _place_term_pages(nav, files: Files, site: Site) -> None:
+    """A term page the sidebar does not list sits under the glossary's index, which stands for
+    the glossary there: while the term page is shown, MkDocs marks its parents as active, so the
+    sidebar marks the glossary (and opens the sections around it) as for any page in a section."""
+    index = _page_of(files, site.index_src)
+    listed = {id(page) for page in _pages(nav.items)}
+    if index is None or id(index) not in listed:
+        return
+    for src in site.term_srcs:
+        page = _page_of(files, src)
+        if page is not None and id(page) not in listed:
+            page.parent = index  # type: ignore[assignment]  # a page in place of its section, as _collapse left it
+
+
+def _page_of(files: Files, src: str | None) -> MkDocsPage | None:
+    file = files.get_file_from_path(src) if src else None
+    return file.page if file is not None else None
+
+
+def _pages(items):
+    """Every page the navigation shows, in sections at any depth."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            yield from _pages(item.children)
+        elif getattr(item, "is_page", False):
+            yield item
 
 
 def _collapse(items, parent, page) -> bool:

@@ -1,12 +1,12 @@
 """MkDocs hook: the site's own scripts and stylesheets reach readers minified.
 
-The files listed under `extra_css` and `extra_javascript` (the glossary's `popover.js`,
-`extras.js` and `glossary.css`, and `site.css`), and the study page's own script and
+The files listed under `extra_css` and `extra_javascript` (the glossary's `glossary.js`
+and `glossary.css`, and `site.css`), and the study page's own script and
 stylesheet, which that page loads itself, stay commented and readable in the
 repository; the built site serves them without comments and white space, as Material
 serves its own bundle. Vendored files (`assets/vendor/`) are served as their authors
 built them. rjsmin and rcssmin are small, pure-Python and maintained; they keep the
-glossary's files within their 6 KB gzipped budget (tests/browser/test_popover.py
+glossary's files within their 6 KB gzipped budget (tests/build/test_real_site.py
 measures what the site serves).
 """
 

@@ -92,6 +92,12 @@ def wait_until_landed(page, target: str, quiet_frames: int = 10) -> None:
         "id => { const a = document.getElementById(id); return a && a.classList.contains('glossary-term--target'); }",
         arg=target,
     )
+    wait_until_scrolled(page, quiet_frames)
+
+
+def wait_until_scrolled(page, quiet_frames: int = 10) -> None:
+    """Returns once the window's scroll position has not changed for quiet_frames frames (a smooth
+    scroll is not an animation document.getAnimations() reports)."""
     page.evaluate(
         """async quiet => {
           const frame = () => new Promise(done => requestAnimationFrame(done));

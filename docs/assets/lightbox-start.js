@@ -23,7 +23,12 @@ const fetched = (node) => new Promise((done, fail) => {
 const load = () => loading = loading || Promise.all([
   fetched(Object.assign(document.createElement("link"), { rel: "stylesheet", href: assets.style })),
   fetched(Object.assign(document.createElement("script"), { src: assets.script })),
-]).then(() => { lightbox = GLightbox(/* OPTIONS */{}); });
+]).then(() => {
+  lightbox = GLightbox(/* OPTIONS */{});
+  // A caption is shown whole: on a phone glightbox cuts it to 60 characters and a "See more" link
+  // that, opened, fades the diagram behind it. (Read as each slide is built, so it may be set here.)
+  lightbox.settings.moreLength = 0;
+});
 
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest("a.glightbox");

@@ -27,6 +27,13 @@ SECTION_SEPARATOR = " &#8250; "  # "›" between a backlink's page and section, 
 ESSAYS, ENTRIES, OTHER_PAGES = 0, 1, 2
 GROUPS = {ESSAYS: "Essays", ENTRIES: "Glossary entries", OTHER_PAGES: "Other pages"}
 
+# A long list shows its first entries and folds the rest under a "Show all N" control (a native
+# <details>: it opens without a script, by keyboard, for find-in-page and for a link into it).
+SHOWN = 10  # entries shown above the fold; essays come first, so they are the last to be folded
+FEWEST = 3  # no fold hides fewer entries, and no group shows fewer above it: its heading goes in too
+SHOW_ALL = "Show all {total}"
+SHOW_FEWER = "Show fewer"
+
 # Page titles, sections and addresses recur in backlink after backlink.
 _escape_name = lru_cache(maxsize=4096)(escape)
 
@@ -102,15 +109,47 @@ def entry_html(backlink: Backlink, href: str) -> str:
 
 def section_html(backlinks: Iterable[Backlink], href_for: Callable[[str], str]) -> str:
     """The "Mentioned in" section: essays first, then glossary entries, then other pages, each
-    group in the order found. `href_for(page_url)` is that page's address as the term's page links it."""
-    groups: dict[int, list[str]] = {}
+    group in the order found; past `SHOWN` entries, the rest behind a "Show all N" control.
+    `href_for(page_url)` is that page's address as the term's page links it."""
+    grouped: dict[int, list[str]] = {}
     for backlink in backlinks:
-        groups.setdefault(backlink.group, []).append(entry_html(backlink, href_for(backlink.page_url)))
-    body = "".join(
-        f'<h3 class="{contract.BACKLINK_GROUP}">{GROUPS[group]}</h3>\n<ul>\n{"".join(groups[group])}</ul>\n'
-        for group in sorted(groups)
-    ) or f"<p>{NO_MENTIONS}</p>\n"
+        grouped.setdefault(backlink.group, []).append(entry_html(backlink, href_for(backlink.page_url)))
+    groups = [(group, grouped[group]) for group in sorted(grouped)]
+    total = sum(len(entries) for _, entries in groups)
+    shown, folded, start = [], [], 0
+    cut = fold_at([len(entries) for _, entries in groups])
+    for group, entries in groups:
+        above = entries[: max(0, cut - start)]
+        heading = f'<h3 class="{contract.BACKLINK_GROUP}">{GROUPS[group]}</h3>\n'
+        if above:
+            shown.append(f"{heading}<ul>\n{''.join(above)}</ul>\n")
+        if len(above) < len(entries):  # a group begun above the fold goes on below it without a second heading
+            folded.append(f"{'' if above else heading}<ul>\n{''.join(entries[len(above):])}</ul>\n")
+        start += len(entries)
+    body = "".join(shown) or f"<p>{NO_MENTIONS}</p>\n"
+    if folded:
+        body += (
+            f'<details class="{contract.BACKLINKS_MORE}">\n<summary>'
+            f'<span class="{contract.BACKLINKS_SHOW_ALL}">{SHOW_ALL.format(total=total)}</span>'
+            f'<span class="{contract.BACKLINKS_SHOW_FEWER}">{SHOW_FEWER}</span></summary>\n'
+            f'{"".join(folded)}</details>\n'
+        )
     return (
         f'<section class="{contract.BACKLINKS}" aria-labelledby="{ANCHOR}">\n'
         f'<h2 id="{ANCHOR}">{HEADING}</h2>\n{body}</section>\n'
     )
+
+
+def fold_at(sizes: list[int]) -> int:
+    """How many entries show above the fold, given the size of each group in order (all, if
+    there is no fold). Where the fold would leave fewer than `FEWEST` of a group under its
+    heading, the whole group goes below it, so no heading stands over a stray entry or two."""
+    total = sum(sizes)
+    if total < SHOWN + FEWEST:
+        return total
+    start = 0
+    for size in sizes:
+        if 0 < start < SHOWN < start + size and SHOWN - start < FEWEST:
+            return start
+        start += size
+    return SHOWN

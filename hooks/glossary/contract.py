@@ -1,7 +1,7 @@
 """The contract between the HTML this engine emits, the scripts and stylesheets that read it, and
 the theme's templates: every class name and `data-` attribute they share, written down once.
 
-The scripts are `docs/assets/glossary/popover.js` and `extras.js` and the study page's
+The scripts are `docs/assets/glossary/glossary.js` and the study page's
 `docs/assets/study.js`; the stylesheets `docs/assets/glossary/glossary.css` and `study.css`
 (and the site's own `site.css`, which may address these classes too); the templates are in
 `overrides/`. They use these names and no others, and every name here is used:
@@ -31,10 +31,15 @@ mention a backlink points to with `glossary-term--target` (the stylesheet
 highlights it, as it does `:target`).
 
 On a term page, `p.glossary-copy-link > button[data-url]` (beside the title)
-copies the page's address (extras.js unhides it) and reports in
+copies the page's address (glossary.js unhides it) and reports in
 `.glossary-copy-status`. The 404 page (`overrides/404.html`) lists every term as
 `ul.glossary-suggestions > li[data-names]` (the URL forms of its names) in a hidden
-`.glossary-not-found` box; extras.js shows those closest to the mistyped address.
+`.glossary-not-found` box; glossary.js shows those closest to the mistyped address.
+
+A long "Mentioned in" list folds the entries past its first ten into a native
+`<details class="glossary-backlinks__more">`, whose `<summary>` holds both of its labels
+(`glossary-backlinks__show-all`, `glossary-backlinks__show-fewer`); the stylesheet shows
+the one that fits, and prints the list in full. No script is involved.
 
 Writers opt out with the class `glossary-skip` on any element: no mention
 inside it is linked. The generated sections on term pages carry the classes
@@ -47,10 +52,12 @@ MENTION = "glossary-mention"  # an unlinked mention's anchor (a term with `link:
 TERM_ATTR = "data-term"
 SKIP = "glossary-skip"
 MENTION_ID_PREFIX = "mention-"
-TARGET = "glossary-term--target"  # set by popover.js on the mention a backlink points to
+TARGET = "glossary-term--target"  # set by glossary.js on the mention a backlink points to
+ARRIVAL = "glossary-arrival"  # glossary.css's keyframes: the strong mark on that mention, fading to a faint one
+FOLLOWED = "glossary-followed"  # glossary.js's sessionStorage key: the term link followed, per page, for Back
 DEFINITIONS = "glossary-definitions"  # class of the <template> with this page's definitions
 
-# The popover, which popover.js builds and glossary.css styles: the engine's HTML has none of it.
+# The popover, which glossary.js builds and glossary.css styles: the engine's HTML has none of it.
 POPOVER = "glossary-popover"                   # the popover (also its id, which aria-describedby names)
 POPOVER_TITLE = "glossary-popover__title"      # its parts: the term's title,
 POPOVER_SUMMARY = "glossary-popover__summary"  # its summary,
@@ -74,6 +81,9 @@ COPY_STATUS = "glossary-copy-status"  # the live region that says "Link copied"
 RELATED = "glossary-related"          # the "Related terms" list
 BACKLINKS = "glossary-backlinks"      # the "Mentioned in" section
 BACKLINK_GROUP = "glossary-backlinks__group"  # "Essays", "Glossary entries", "Other pages" in it
+BACKLINKS_MORE = "glossary-backlinks__more"   # the <details> past the first ten entries: the rest
+BACKLINKS_SHOW_ALL = "glossary-backlinks__show-all"      # its <summary>'s label while closed: "Show all N"
+BACKLINKS_SHOW_FEWER = "glossary-backlinks__show-fewer"  # and while open: "Show fewer"
 BACKLINK_CONTEXT = "glossary-context" # the sentence around a mention
 
 # An essay.
@@ -86,14 +96,14 @@ VOCABULARY_ACTIONS = "glossary-vocabulary__study"  # under it: study them, downl
 INDEX = "glossary-index"              # the A–Z list on the glossary's index page
 NAMES_ATTR = "data-names"             # on each term in it (dt), and on each of the 404 page's: its names
 INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
-FILTER = "glossary-filter"            # the index's filter box (an input, shown by extras.js)
+FILTER = "glossary-filter"            # the index's filter box (an input, shown by glossary.js)
 FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match
 
-# The 404 page (overrides/404.html, from the engine's data), read by extras.js, which finds
+# The 404 page (overrides/404.html, from the engine's data), read by glossary.js, which finds
 # the box by its class rather than as the list's parent, so the template may wrap the list.
 NOT_FOUND = "glossary-not-found"      # the box around the suggestions, hidden until one is close
 SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names
-OPEN_SEARCH = "glossary-open-search"  # a link extras.js turns into "open Material's search"
+OPEN_SEARCH = "glossary-open-search"  # a link glossary.js turns into "open Material's search"
 
 # The study page: the engine writes its place and its decks; study.js builds the app in it.
 STUDY = "glossary-study"              # the study page's app (docs/assets/study.js builds it)

@@ -300,7 +300,8 @@ class Site:
 
     def _essay(self, page: Page, linked: Linked, mentions: list[Mention], mentioned: list[str]) -> None:
         words = len(_TAG.sub(" ", linked.html).split())
-        linked.html = _after_title(linked.html, essay.byline_html(page.meta.get("source"), words, page.path))
+        byline = essay.byline_html(page.meta.get("source"), words, page.path)
+        linked.html = _after_title(essay.with_hint(linked.html), byline)
         for mention in mentions:  # a sentence of an essay that uses the term, for its fill-in-the-blank card
             self.sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
         if page.meta.get("vocabulary", True) is False:
@@ -331,8 +332,8 @@ class Site:
         terms = self.glossary.terms.values()
         urls = {slug: self.absolute(url) for slug, url in self.term_urls.items()}
         linked.meta["structured_data"] = sharing.defined_term_set_json(terms, urls, self.absolute(self._index_url))
+        # The letters are the page's own bar (index.index_html), not its table of contents as well.
         linked.html += index.index_html(terms, self.hrefs_from(page.url))
-        linked.toc += [(letter, index.letter_id(letter)) for letter, _ in index.index_sections(terms)]
 
     @property
     def _index_url(self) -> str:

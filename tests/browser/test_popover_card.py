@@ -16,8 +16,8 @@ SEEDS = [1, 2, 3, 5, 8, 13]
 # The page's clock stands still and moves only when a test says so (`elapse`), so "within the grace" and
 # "500 ms after leaving" are the page's own milliseconds, however loaded the machine is.
 START = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
-SHOW = 300  # popover.js SHOW_DELAY: how long the pointer rests on a term before its card shows
-GRACE = 300  # popover.js GRACE: how long the card waits once the pointer is on neither it nor its term
+SHOW = 300  # glossary.js SHOW_DELAY: how long the pointer rests on a term before its card shows
+GRACE = 300  # glossary.js GRACE: how long the card waits once the pointer is on neither it nor its term
 
 
 def card_tab(open_tab, viewport, scheme=None):
@@ -170,6 +170,13 @@ def center(box):
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
+def on_word(link):
+    """The middle of the term's first line box: a term that wraps has no word in its bounding box's middle."""
+    return link.evaluate(
+        "a => { const r = a.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]; }"
+    )
+
+
 def glide(page, start, end, duration_ms, steps=10):
     """The mouse from `start` to `end` in a straight line, at a reader's speed."""
     for i in range(1, steps + 1):
@@ -183,7 +190,7 @@ def test_the_pointer_can_move_onto_the_card_select_its_text_and_use_its_link(ope
     link = page.locator("article a.glossary-term[data-term='context-window']").first
     link.evaluate("a => a.scrollIntoView({block: 'center'})")
     href = link.evaluate("a => a.href")
-    start = center(link.bounding_box())
+    start = on_word(link)
     page.mouse.move(*start)
     card = page.locator(POPOVER)
     elapse(page, SHOW)
@@ -240,7 +247,7 @@ def test_brushing_across_a_second_term_does_not_leave_the_first_open(open_tab, v
     first.hover()
     elapse(page, SHOW)
     assert visible(page)
-    glide(page, center(first.bounding_box()), center(second.bounding_box()), 60, steps=4)
+    glide(page, on_word(first), on_word(second), 60, steps=4)
     elapse(page, 40)
     page.mouse.move(2, viewport["height"] - 2, steps=3)  # the empty left edge
     elapse(page, 500)  # the property under test: closed 500 ms after leaving

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser_support import next_frames, wait_until_landed, wait_until_still
+from browser_support import next_frames, wait_until_landed, wait_until_scrolled, wait_until_still
 
 ESSAY = "essays/continual-learning/"
 POPOVER = "#glossary-popover"
@@ -66,7 +66,8 @@ def test_the_popover_has_an_arrow_pointing_at_the_term(open_tab):
                    return {content: s.content, width: parseFloat(s.width), left: s.left}; }"""
     )
     assert arrow["content"] == '""' and arrow["width"] > 5
-    term_x = link.bounding_box()["x"] + min(link.bounding_box()["width"], 48) / 2
+    word = link.evaluate("a => { const r = a.getClientRects()[0]; return {x: r.left, width: r.width}; }")
+    term_x = word["x"] + min(word["width"], 48) / 2  # on the term's first line, should it wrap
     popover_x = page.locator(POPOVER).bounding_box()["x"]
     assert abs(popover_x + float(arrow["left"].removesuffix("px")) + arrow["width"] / 2 - term_x) < 12
 
@@ -97,6 +98,7 @@ def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sigh
     sheet = page.locator(POPOVER)
     sheet.wait_for()
     wait_until_still(page)  # the sheet has slid in
+    wait_until_scrolled(page)  # and the page, smoothly, lifted the term above it
     box = sheet.bounding_box()
     assert box["x"] == 0 and box["width"] == PHONE["width"]
     assert abs(box["y"] + box["height"] - PHONE["height"]) < 2  # along the bottom edge
@@ -247,22 +249,53 @@ def test_on_a_phone_diagrams_are_the_narrow_layout_with_legible_text(open_tab):
         assert smallest >= 14, smallest
 
 
-def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open_tab):
-    page = open_tab(ESSAY, DESKTOP)
+# What the reader sees of the open lightbox: the image as drawn (object-fit: contain keeps its proportions
+# inside its box), the caption's box, and the backdrop against the page's own background.
+LIGHTBOX = """() => {
+  const img = document.querySelector('.glightbox-container .gslide.current img'), box = img.getBoundingClientRect();
+  const drawn = Math.min(box.width, box.height * img.naturalWidth / img.naturalHeight);
+  const caption = document.querySelector('.gslide.current .gslide-desc').getBoundingClientRect();
+  const overlay = getComputedStyle(document.querySelector('.goverlay'));
+  return {drawn, imageBottom: box.bottom, captionTop: caption.top, captionHeight: caption.height,
+          backdrop: overlay.backgroundColor, opacity: parseFloat(overlay.opacity),
+          page: getComputedStyle(document.body).backgroundColor};
+}"""
+
+
+# Larger than on the page at every size: twice as large on a desktop, the window's whole width on a phone
+# or a tablet, whose page already shows a diagram almost as wide as the window.
+@pytest.mark.parametrize(
+    "viewport, touch, larger",
+    [
+        (DESKTOP, False, 1.2),
+        ({"width": 1024, "height": 768}, False, 1.2),
+        ({"width": 768, "height": 1024}, True, 1.05),
+        (PHONE, True, 1.05),
+    ],
+    ids=["1366x900", "1024x768", "768x1024-touch", "390x844-touch"],
+)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_lightbox_shows_a_diagram_larger_than_the_page_with_its_caption(open_tab, viewport, touch, larger, scheme):
+    options = {"device_scale_factor": 3} if viewport == PHONE else {}
+    page = open_tab(ESSAY, viewport, scheme, touch=touch, **options)
     figure = page.locator("article figure").first
     figure.scroll_into_view_if_needed()
     link = figure.locator("a.glightbox:visible")
-    assert "-narrow-" not in link.get_attribute("href")
-    in_page = link.locator("img").bounding_box()["width"]
+    assert ("-narrow-" in link.get_attribute("href")) == (viewport == PHONE)
+    image = link.locator("img")
+    image.evaluate("img => img.complete && img.naturalWidth || new Promise(done => img.onload = done)")
+    in_page = image.bounding_box()["width"]
     caption = " ".join(figure.locator("figcaption").text_content().split())
-    link.click()
-    shown = page.locator(".glightbox-container .gslide.current img")
-    shown.wait_for()
+    link.tap() if touch else link.click()
+    page.locator(".glightbox-container .gslide.current img").wait_for()
     wait_until_still(page)  # the lightbox has finished opening
-    assert shown.bounding_box()["width"] > in_page * 1.2
+    shown = page.evaluate(LIGHTBOX)
+    assert shown["drawn"] > in_page * larger, (in_page, shown)
+    # The whole caption (no "See more"), under the image, never over it.
     assert " ".join(page.locator(".gslide.current .gslide-desc").text_content().split()) == caption
-    backdrop = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.goverlay')).opacity)")
-    assert backdrop >= 0.95
+    assert shown["captionTop"] >= shown["imageBottom"] - 1, shown
+    # An opaque backdrop in the page's palette: nothing of the page shows through.
+    assert shown["opacity"] == 1 and shown["backdrop"] == shown["page"], shown
 
 
 def test_the_index_filter_narrows_the_list_as_the_reader_types(open_tab):

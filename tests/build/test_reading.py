@@ -49,7 +49,7 @@ def test_the_copy_control_is_a_named_icon_button_left_out_of_search(site):
     assert not button.text().strip()
 
 
-def test_an_essay_shows_its_reading_time_source_and_a_hint_under_its_title(site):
+def test_an_essay_shows_its_reading_time_and_source_under_its_title(site):
     tree = html_of(site, ESSAY)
     h1 = tree.css_first("article h1")
     byline = h1.next
@@ -63,12 +63,68 @@ def test_an_essay_shows_its_reading_time_source_and_a_hint_under_its_title(site)
     assert source.attributes["href"] == "https://a16z.com/why-we-need-continual-learning/"
     assert source.text() == "“Why We Need Continual Learning”"
     assert "by Malika Aubakirova and Matt Bornstein (a16z)" in byline.text()
-    hint = tree.css_first("article .essay-hint")
-    assert "dotted underline" in hint.text() and "data-search-exclude" in hint.attributes
     assert "data-search-exclude" in byline.attributes
-    # Only essays get them.
+    # Only essays get a byline and a hint.
     for url in ("", "glossary/", "glossary/token/"):
         assert html_of(site, url).css(".essay-byline, .essay-hint") == []
+
+
+def test_an_essays_hint_comes_right_after_the_first_paragraph_with_a_dotted_term(site):
+    # Above the text it told of underlines the reader had not met yet; under the first one, it explains
+    # what they have just seen (reader review 2026-12, §1.14).
+    blocks = list(html_of(site, ESSAY).css_first("article").iter())
+    first = next(i for i, block in enumerate(blocks) if block.css_first("a.glossary-term"))
+    assert blocks[first].tag == "p" and first <= 3  # the essay's opening paragraph has one
+    hint = blocks[first + 1]
+    assert "essay-hint" in (hint.attributes.get("class") or ""), hint.html[:80]
+    assert "dotted underline" in hint.text() and "data-search-exclude" in hint.attributes
+    assert len(html_of(site, ESSAY).css(".essay-hint")) == 1
+
+
+def test_the_home_page_gives_the_reading_time_the_essay_shows(site):
+    byline = html_of(site, ESSAY).css_first("article .essay-byline").text()
+    minutes = re.match(r"(\d+)-minute read", byline).group(1)
+    home = " ".join(html_of(site, "").css_first("article").text().split())
+    said = re.findall(r"(\w+)[ -]minutes?\b", home)
+    assert said == [minutes], (
+        f"docs/index.md gives the essay's reading time as {said}, its byline as {minutes} minutes: "
+        "write the byline's figure on the home page"
+    )
+
+
+def test_mentioned_in_shows_ten_entries_and_the_rest_behind_show_all(site):
+    folded = []
+    for slug in TERMS:
+        url = f"glossary/{slug}/"
+        section = html_of(site, url).css_first(".glossary-backlinks")
+        entries, fold = section.css("li"), section.css_first("details.glossary-backlinks__more")
+        if len(entries) <= 12:
+            assert fold is None, slug
+            continue
+        assert fold is not None, f"{slug}: {len(entries)} entries, none behind a fold"
+        folded.append(slug)
+        hidden = fold.css("li")
+        assert 8 <= len(entries) - len(hidden) <= 10 and len(hidden) >= 3, slug
+        assert fold.css_first("summary .glossary-backlinks__show-all").text() == f"Show all {len(entries)}"
+        assert fold.css_first("summary .glossary-backlinks__show-fewer").text() == "Show fewer"
+        for li in hidden:  # the essays are above the fold
+            assert resolve(site, url, li.css_first("a").attributes["href"])[0].parent.parent.name != "essays"
+    assert "parameters-weights" in folded  # some forty entries: the page was 5,584 px tall (reader review)
+
+
+def test_a_term_page_marks_the_glossary_as_its_section_in_the_sidebar(site):
+    index = site.root / "glossary" / "index.html"
+    for url, file in all_pages(site):
+        nav = LexborHTMLParser(file.read_text(encoding="utf-8")).css_first("nav.md-nav--primary")
+        if nav is None:
+            continue  # a redirect page
+        marked = [resolve(site, url, a.attributes["href"])[0]
+                  for a in nav.css("li.md-nav__item--active > a.md-nav__link")]
+        assert (index in marked) == url.startswith("glossary/"), url
+    # The sidebar still lists no term page (nav: index).
+    nav = html_of(site, "glossary/token/").css_first("nav.md-nav--primary")
+    assert "glossary/token/" not in [resolve(site, "glossary/token/", a.attributes["href"])[0].parent.as_posix()[-15:]
+                                     for a in nav.css("a[href]")]
 
 
 def test_the_sidebar_links_the_glossary_once_however_many_terms_it_has(site):

@@ -47,6 +47,13 @@ def test_the_index_letter_links_jump_to_their_letters(site):
         assert heading is not None and heading.tag == "h2" and heading.text() == a.text()
 
 
+def test_the_index_gives_its_letters_once_in_its_bar_not_again_in_the_table_of_contents(site):
+    tree = html_of(site, "glossary/")
+    assert len(tree.css(".glossary-letters a")) == len(tree.css(".glossary-index h2")) > 10
+    in_toc = [a.attributes["href"] for a in tree.css("nav.md-nav--secondary a[href]")]
+    assert not [href for href in in_toc if "#letter-" in href], in_toc
+
+
 def test_mentions_link_to_the_term_page_and_the_page_carries_their_definitions(site):
     checked = 0
     for url, file in all_pages(site):
@@ -273,6 +280,6 @@ def test_script_and_stylesheet_stay_small(site):
 
     # What readers download: the files as the site serves them (minified by hooks/minify.py), gzipped.
     assets = site.root / "assets" / "glossary"
-    files = ("popover.js", "extras.js", "glossary.css")
+    files = ("glossary.js", "glossary.css")
     size = sum(len(gzip.compress((assets / name).read_bytes(), 9)) for name in files)
     assert size <= 6 * 1024, size

@@ -69,4 +69,4 @@ def test_the_home_page_starts_the_reader_on_the_essay_and_the_glossary(site):
     assert resolve(site, "", buttons["Start reading the essay"])[0] == site.root / ESSAY / "index.html"
     assert resolve(site, "", buttons["Browse the glossary"])[0] == site.root / "glossary" / "index.html"
     text = tree.css_first("article").text()
-    assert "Hover over an underlined term" in text and "Malika Aubakirova and Matt Bornstein" in text
+    assert "Hover over a term with a dotted underline" in text and "Malika Aubakirova and Matt Bornstein" in text

@@ -1,10 +1,15 @@
 """The publish stage on its own: generated HTML is escaped and well formed, backlinks are data until rendered."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from glossary.backlinks import ENTRIES, ESSAYS, OTHER_PAGES, Backlink, BacklinkSpool, section_html
 from glossary.linker import Mention
 from glossary.pages.definitions import definition_html, definitions_html
+from glossary.pages.essay import byline_html, with_hint
 from glossary.pages.index import index_html, sort_key
 from glossary.terms import Term
 
@@ -72,6 +77,110 @@ def test_a_term_without_backlinks_says_so():
     assert "No page mentions this term yet." in section_html([], lambda url: url)
 
 
+def mentions(essays=0, entries=0, others=0):
+    """Backlinks from so many essays, glossary entries and other pages, titled by their group."""
+    return ([backlink(f"essay {i}", f"e{i}/") for i in range(essays)]
+            + [backlink(f"entry {i}", f"g{i}/", ENTRIES) for i in range(entries)]
+            + [backlink(f"page {i}", f"p{i}/", OTHER_PAGES) for i in range(others)])
+
+
+def as_read(found):
+    """A "Mentioned in" list as a reader meets it: the entries above the fold and under it, each as
+    (its group's heading, its title), and the fold's control's two labels (None without a fold)."""
+    tree = LexborHTMLParser(section_html(found, lambda url: url), is_fragment=True)
+    shown, folded, heading = [], [], None
+
+    def read(parent, into):
+        nonlocal heading
+        for node in parent.iter():
+            if node.tag == "h3":
+                heading = node.text()
+            elif node.tag == "ul":
+                into += [(heading, a.text()) for a in node.css("li > a")]
+            elif node.tag == "details":
+                read(node, folded)
+
+    read(tree.css_first("section.glossary-backlinks"), shown)
+    fold = tree.css_first("details.glossary-backlinks__more")
+    control = None
+    if fold is not None:
+        summary = next(fold.iter())
+        assert summary.tag == "summary"  # the control comes first, the entries under it
+        control = (summary.css_first(".glossary-backlinks__show-all").text(),
+                   summary.css_first(".glossary-backlinks__show-fewer").text())
+    return shown, folded, control, tree
+
+
+def test_a_long_mentioned_in_shows_ten_entries_and_the_rest_behind_show_all():
+    # Parameters / Weights: one essay and some forty glossary entries.
+    shown, folded, control, tree = as_read(mentions(essays=1, entries=40))
+    assert shown == [("Essays", "essay 0")] + [("Glossary entries", f"entry {i}") for i in range(9)]
+    assert folded == [("Glossary entries", f"entry {i}") for i in range(9, 40)]
+    assert control == ("Show all 41", "Show fewer")
+    # The glossary entries go on under the fold without a second heading of their own.
+    assert [h.text() for h in tree.css("details h3")] == []
+
+
+def test_a_list_of_about_ten_entries_is_not_folded():
+    for count in (1, 10, 12):  # a fold that hid one or two entries would cost as much as showing them
+        assert as_read(mentions(entries=count))[2] is None
+    shown, folded, control, _ = as_read(mentions(entries=13))
+    assert (len(shown), len(folded), control) == (10, 3, ("Show all 13", "Show fewer"))
+
+
+def test_a_fold_at_the_end_of_a_group_puts_the_next_heading_under_it():
+    shown, folded, _, tree = as_read(mentions(essays=10, entries=5))
+    assert shown == [("Essays", f"essay {i}") for i in range(10)]
+    assert [h.text() for h in tree.css("details h3")] == ["Glossary entries"]
+    # Nine essays: one glossary entry alone under its heading above the fold would be a stray; the group waits.
+    shown, folded, _, _ = as_read(mentions(essays=9, entries=30, others=2))
+    assert shown == [("Essays", f"essay {i}") for i in range(9)] and folded[0] == ("Glossary entries", "entry 0")
+
+
+@settings(deadline=None)  # a loaded machine is no failure
+@given(st.integers(0, 24), st.integers(0, 24), st.integers(0, 6))
+def test_any_fold_keeps_the_order_shows_essays_first_and_no_heading_over_nothing(essays, entries, others):
+    found = mentions(essays, entries, others)
+    shown, folded, control, tree = as_read(found)
+    assert [title for _, title in shown + folded] == [b.page_title for b in found]
+    for heading in tree.css("h3"):  # every heading stands over entries
+        after = heading.next
+        while after is not None and after.tag != "ul":
+            after = after.next
+        assert after is not None and after.css("li")
+    total = len(found)
+    assert (control is None) == (total <= 12) and not (control and control[0] != f"Show all {total}")
+    if control:
+        assert 8 <= len(shown) <= 10 and len(folded) >= 3
+        for group in ("Essays", "Glossary entries", "Other pages"):
+            above = [1 for heading, _ in shown if heading == group]
+            whole = [1 for heading, _ in shown + folded if heading == group]
+            assert len(above) in (0, len(whole)) or len(above) >= 3, group  # no stray entry above the fold
+    assert not (any(h != "Essays" for h, _ in shown) and any(h == "Essays" for h, _ in folded))
+
+
+def test_the_hint_follows_the_block_that_holds_the_first_dotted_term():
+    term_link = '<a class="glossary-term" href="t/" data-term="t" id="mention-t">token</a>'
+    html = (
+        '<h1>Title</h1>\n<p>No term here, only a <a href="x/">link</a>.</p>\n<!-- <p> -->\n'
+        '<figure><svg viewBox="0 0 1 1"><path d="M0 0"/></svg><br><figcaption>Nothing.</figcaption></figure>\n'
+        f'<ul>\n<li><p title="a > b">One {term_link}.</p></li>\n<li>Two.</li>\n</ul>\n<p>After.</p>'
+    )
+    hinted = with_hint(html)
+    tree = LexborHTMLParser(hinted, is_fragment=True)
+    (hint,) = tree.css("p.essay-hint")
+    assert "data-search-exclude" in hint.attributes and "dotted underline" in hint.text()
+    before, after = hint.prev, hint.next
+    while before.tag == "-text":
+        before = before.prev
+    while after.tag == "-text":
+        after = after.next
+    assert before.tag == "ul" and after.text() == "After."  # after the whole list, not inside it
+    assert re.sub(r'\n<p class="essay-hint"[^>]*>[^<]*</p>', "", hinted) == html  # nothing else changed
+    assert with_hint("<h1>Title</h1>\n<p>No terms.</p>") == "<h1>Title</h1>\n<p>No terms.</p>"
+    assert "essay-hint" not in byline_html(None, 1000, "docs/essays/one.md")
+
+
 def test_the_index_sorts_without_leading_articles_and_groups_by_letter():
     terms = [term("the-bitter-lesson", "The Bitter Lesson"), term("attention", "Attention"), term("b", "Batch")]
     tree = LexborHTMLParser(index_html(terms, lambda slug: f"{slug}/"))
@@ -79,3 +188,4 @@ def test_the_index_sorts_without_leading_articles_and_groups_by_letter():
     assert [a.text() for a in tree.css("dt a")] == ["Attention", "Batch", "The Bitter Lesson"]
     assert [a.attributes["href"] for a in tree.css(".glossary-letters a")] == ["#letter-a", "#letter-b"]
     assert sort_key("An Apple") == "apple"
+

@@ -39,7 +39,10 @@ def letter_id(letter: str) -> str:
 
 
 def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
-    """The A–Z list: letter jump links, then each term with its summary."""
+    """The A–Z list: letter jump links, then each term with its summary.
+
+    The bar is the page's only set of letters, not repeated in its table of contents: the bar is
+    in view at every width, while Material tucks the table of contents into the menu on narrow screens."""
     sections = index_sections(terms)
     jumps = " ".join(f'<a href="#{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in sections)
     # The list repeats every term's title and summary: keep it out of the search

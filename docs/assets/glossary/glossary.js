@@ -1,13 +1,27 @@
-/* The glossary's definition popover: on hover (after a short delay), at once on
- * keyboard focus, and on the first tap on a touch screen; on a phone, a sheet at
- * the bottom of the window. It also marks the mention a backlink points to.
- * The other features of the glossary's pages are in extras.js.
+/* The glossary in the reader's browser, one script for every page that has any of it.
  *
- * The contract with the build (hooks/glossary/contract.py, the one place it is
- * written down; tests/engine/test_contract.py checks it):
+ * 1. The definition popover: on hover (after a short delay), at once on keyboard
+ *    focus, and on the first tap on a touch screen; on a phone, a sheet at the
+ *    bottom of the window. It also marks the mention a backlink points to, and
+ *    gives focus back to a term followed from the keyboard when the reader comes Back.
+ * 2. The smaller features, each on the page that has its part: a term page's
+ *    "Copy link", the index's filter, the 404 page's suggestions and a link that
+ *    opens the search.
+ *
+ * The contract with the build and the theme (hooks/glossary/contract.py, the one
+ * place it is written down; tests/engine/test_contract.py checks it):
  *   a.glossary-term[data-term=<slug>]   a mention, linking to the term page
  *   template.glossary-definitions       <dl> of dt[data-term=<slug>] (title)
  *                                       and dd (summary) for this page's terms
+ *   p.glossary-copy-link > button[data-url] a term page's "Copy link" control
+ *   .glossary-copy-status                   its live region ("Link copied")
+ *   input.glossary-filter, .glossary-index  the index's filter box, and the A-Z
+ *                                           list it filters (dt[data-names] + dd)
+ *   .glossary-filter-status                 the filter's live region ("3 terms")
+ *   ul.glossary-suggestions > li[data-names] the 404 page's terms, with URL forms
+ *   .glossary-not-found                     the hidden box around them, shown when
+ *                                           a term is close to the address typed
+ *   a.glossary-open-search                  a link that opens Material's search
  * and, for the stylesheet (glossary.css):
  *   .glossary-popover[data-placement]   the popover (id glossary-popover), its
  *                                       parts __title (id glossary-popover-title),
@@ -18,15 +32,16 @@
  *   glossary-term--target               on the mention a backlink points to
  * From Material's page it reads the header (.md-header: a popover stays below
  * it), the main element (the popover goes inside it), the article (to tell one
- * page from the next) and window.document$ (instant navigation). Text goes in
+ * page from the next), the search toggle (#__search, a checkbox) and its input
+ * (.md-search__input), and window.document$ (instant navigation). Text goes in
  * with textContent, never as HTML.
  *
- * Where it shows: on a wide screen, a card next to its term: above the term's
- * line if the window has room (over text already read), else below it, GAP from
- * the line, never over it; its arrow at the term, shifted sideways only to stay
- * inside the content column (the article). On a narrow screen, a sheet at the
- * bottom of the window with a close button, the page scrolled so the term stays
- * in sight above it.
+ * Where the popover shows: on a wide screen, a card next to its term: above the
+ * term's line if the window has room (over text already read), else below it, GAP
+ * from the line, never over it; its arrow at the term, shifted sideways only to
+ * stay inside the content column (the article). On a narrow screen, a sheet at the
+ * bottom of the window with a close button, the page scrolled just enough that the
+ * term's line stays in sight above it.
  *
  * Hover intent is worked out from where the pointer is, whatever path it took:
  * on a term, that term's card shows after SHOW_DELAY; on the open card or its
@@ -42,6 +57,7 @@
 (function () {
   "use strict";
 
+  /* 1. The definition popover. */
   var TERM = "a.glossary-term";
   var TARGET = "glossary-term--target";
   var SHOW_DELAY = 300;
@@ -51,7 +67,8 @@
   var SHEET = "(max-width: 37.5em)";
 
   var popover = null;
-  var state = { link: null, hover: false, next: null, held: false, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0, keyAt: 0, arrival: null };
+  var FOLLOWED = "glossary-followed";  // sessionStorage: page path -> id of the term link followed from it
+  var state = { link: null, hover: false, next: null, held: false, showTimer: 0, hideTimer: 0, pointer: "mouse", pointerAt: 0, keyAt: 0, arrival: null, returning: false };
 
   function definition(link) {
     var template = document.querySelector("template.glossary-definitions");
@@ -183,19 +200,24 @@
     return Math.max(low, Math.min(value, high));
   }
 
-  /* The phone sheet covers the bottom of the window: scroll the term into the part
-   * still visible, a third of the way down, and make room at the page's end. */
+  /* The phone sheet covers the bottom of the window. If it would cover the term's
+   * line, the page scrolls just enough to lift the line above it, smoothly, so
+   * the eye can follow its line; a term already in sight does not move. */
   function keepInSight(box, link) {
     box.removeAttribute("data-placement");
     box.style.top = box.style.left = "";
     document.body.style.setProperty("--glossary-sheet-height", box.offsetHeight + "px");
-    document.body.classList.add("glossary-sheet-open");
-    var line = lineOf(link), top = line.first.top;
-    var ceiling = headerBottom();
-    var floor = window.innerHeight - box.offsetHeight;
-    if (top < ceiling || line.first.bottom + 2 * line.height > floor) {
-      window.scrollBy(0, top - (ceiling + (floor - ceiling) / 3));
-    }
+    document.body.classList.add("glossary-sheet-open");  // room to scroll at the page's end
+    var line = lineOf(link), lead = (line.height - line.first.height) / 2;
+    var ceiling = headerBottom() + EDGE, floor = window.innerHeight - box.offsetHeight - EDGE;
+    var top = line.first.top - lead, by = 0;
+    if (line.last.bottom + lead > floor) by = line.last.bottom + lead - floor;
+    if (top - by < ceiling) by = top - ceiling;  // a line under the header comes down into sight
+    if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior: smoothly() });
+  }
+
+  function smoothly() {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   }
 
   function termOf(event) {
@@ -268,9 +290,39 @@
     }
   }
 
-  function onPage() {
+  /* Following a term from the keyboard, then coming Back, gives focus back to
+   * that term link, so Tab goes on from the paragraph the reader left rather than
+   * from the top of the page. The link is remembered by its id, per page, for this
+   * tab only; a pointer's follow is not remembered (the pointer keeps its place). */
+  function onFollow(event) {
+    state.returning = false;  // a click goes forward, whatever happens next
+    if (event.defaultPrevented || event.detail !== 0) return;  // detail 0: activated from the keyboard
+    var target = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    var link = !target ? null : target.matches(TERM) ? target : popover && popover.contains(target) ? state.link : null;
+    if (!link || !link.id) return;
+    var seen = followed();
+    seen[location.pathname] = link.id;
+    try { sessionStorage.setItem(FOLLOWED, JSON.stringify(seen)); } catch (e) { /* storage off: nothing kept */ }
+  }
+
+  function followed() {
+    try { return JSON.parse(sessionStorage.getItem(FOLLOWED) || "{}") || {}; } catch (e) { return {}; }
+  }
+
+  function returnFocus() {
+    if (!state.returning) return;
+    state.returning = false;
+    var id = followed()[location.pathname];
+    var link = id ? document.getElementById(id) : null;
+    if (!link || !link.matches(TERM) || document.activeElement === link) return;
+    state.arrival = { link: link, at: Date.now() };  // focus given back opens no card
+    link.focus({ preventScroll: true });  // the browser or Material restores the scroll position
+  }
+
+  function markPage() {
     hide();
     markTarget();
+    returnFocus();
   }
 
   function onKeyDown(event) {
@@ -297,17 +349,137 @@
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
   document.addEventListener("click", onClick, true);
+  document.addEventListener("click", onFollow, true);  // after onClick: a first tap is no follow
   document.addEventListener("keydown", onKeyDown, true);
   window.addEventListener("resize", onResize);
   window.addEventListener("orientationchange", hide);
   window.addEventListener("hashchange", markTarget);
+  // Back or Forward: by instant navigation (popstate, then the page from document$), or a full load.
+  window.addEventListener("popstate", function () { state.returning = true; });
+  var entry = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  state.returning = !!entry && entry.type === "back_forward";
+
+
+  /* 2. The smaller features. */
+  /* "Copy link" on a term page: the page's published address, with a visible
+   * and announced confirmation. */
+  function onCopy(event) {
+    var button = event.target instanceof Element ? event.target.closest(".glossary-copy-link button") : null;
+    if (!button) return;
+    var status = button.parentNode.querySelector(".glossary-copy-status");
+    var url = button.getAttribute("data-url") || location.href.split(/[?#]/)[0];
+    copy(url).then(
+      function () { say(status, "Link copied"); },
+      function () { say(status, "Could not copy: " + url); }
+    );
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.body.appendChild(document.createElement("textarea"));
+      area.value = text;
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      (copied ? resolve : reject)();
+    });
+  }
+
+  function say(status, text) {
+    if (!status) return;
+    status.textContent = text;
+    clearTimeout(status.clearTimer);
+    status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  /* The index's filter: entries whose names or summary hold every word typed. */
+  function onFilter(event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input.glossary-filter")) return;
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    document.querySelectorAll(".glossary-index dt").forEach(function (dt) {
+      var dd = dt.nextElementSibling;
+      var text = (dt.getAttribute("data-names") + " " + dt.textContent + " " + dd.textContent).toLowerCase();
+      var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+      dt.hidden = dd.hidden = !match;
+      if (match) shown++;
+    });
+    document.querySelectorAll(".glossary-index h2").forEach(function (heading) {
+      heading.hidden = !heading.nextElementSibling.querySelector("dt:not([hidden])");
+    });
+    var status = document.querySelector(".glossary-filter-status");
+    if (status) status.textContent = words.length ? shown + (shown === 1 ? " term" : " terms") : "";
+  }
+
+  /* On the 404 page: the terms whose URL forms are closest to the address typed. */
+  function suggest() {
+    var list = document.querySelector("ul.glossary-suggestions");
+    if (!list) return;
+    var wanted = decodeURIComponent(location.pathname).toLowerCase().replace(/\/+$/, "").split("/").pop();
+    wanted = wanted.replace(/\.html$/, "").replace(/[^a-z0-9]+/g, "-");
+    if (!wanted) return;
+    var ranked = Array.prototype.map.call(list.children, function (item) {
+      var names = item.getAttribute("data-names").split(" ");
+      return { item: item, cost: Math.min.apply(null, names.map(function (n) { return distance(wanted, n); })) };
+    }).sort(function (a, b) { return a.cost - b.cost; });
+    var limit = Math.max(2, Math.floor(wanted.length / 3));
+    var shown = ranked.filter(function (r) { return r.cost <= limit; }).slice(0, 3);
+    shown.forEach(function (r) { r.item.hidden = false; });
+    var box = list.closest(".glossary-not-found");
+    if (shown.length && box) box.hidden = false;
+  }
+
+  function distance(a, b) {
+    var row = [], i, j, last, next;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      last = row[0]++;
+      for (j = 1; j <= b.length; j++) {
+        next = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, last + (a[i - 1] === b[j - 1] ? 0 : 1));
+        last = next;
+      }
+    }
+    return row[b.length];
+  }
+
+  /* A link that opens Material's search in place (its toggle is a checkbox). */
+  function onOpenSearch(event) {
+    var link = event.target instanceof Element ? event.target.closest("a.glossary-open-search") : null;
+    var toggle = document.getElementById("__search");
+    if (!link || !toggle) return;
+    event.preventDefault();
+    event.stopPropagation();  // before Material's instant navigation follows the link
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    var input = document.querySelector(".md-search__input");
+    if (input) input.focus();
+  }
+
+  function setUpControls() {
+    suggest();
+    var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
+    document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
+    document.querySelectorAll("input.glossary-filter").forEach(function (input) { input.hidden = false; });
+  }
+
+  document.addEventListener("click", onCopy);
+  document.addEventListener("click", onOpenSearch, true);
+  document.addEventListener("input", onFilter);
+
+  function onPage() {
+    markPage();
+    setUpControls();
+  }
 
   // Material's instant navigation swaps the page without reloading this script. Its
   // document$ gives each page (the current one at once); Material may start after this
   // script, on DOMContentLoaded (a theme can start it on the reader's first interaction).
   // A page is known by its content element, not its address: Material also swaps in a
   // fresh copy of the page the reader is on (the same address entered again), and that
-  // copy's mentions need marking as much as a new page's.
+  // copy's mentions need marking, and its controls showing, as much as a new page's.
   var connected = false, shown = null;
   function onDocument() {
     var content = document.querySelector("article") || document.body;
