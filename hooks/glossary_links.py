@@ -21,6 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from glossary.errors import GlossaryError
 from glossary.options import read_options
+from glossary.pages.sharing import preview_description
 from glossary.site import Page, Site, Source
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -133,6 +134,18 @@ def _collapse(items, parent, page) -> bool:
             if _collapse(item.children, item, page):
                 return True
     return False
+
+
+@event_priority(50)  # before Material's social plugin draws the page's card (at -100), in another thread
+def on_page_markdown(markdown: str, page: MkDocsPage, config, files: Files, **kwargs):
+    """The text of the page's link preview, for its preview image (hooks/social/card.yml): a term's
+    summary as the engine read it. A key of its own, set once: `description` is escaped later."""
+    site = _current()
+    slug = site.term_srcs.get(page.file.src_uri)
+    text = preview_description(page.meta, site.glossary.terms[slug] if slug else None)
+    if text:
+        page.meta["preview_description"] = text
+    return markdown
 
 
 @_for_writers

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import StaticServer
-from support import ROOT, Site, mkdocs_build
+from support import ROOT, Site, as_on_ci, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -13,12 +13,15 @@ def site(tmp_path_factory) -> Site:
     """The real site, built for the address the browser tests will serve it at.
 
     Material's instant navigation only follows links listed in sitemap.xml,
-    whose addresses come from `site_url`; so the port is reserved first.
+    whose addresses come from `site_url`; so the port is reserved first. It is built
+    as on CI: no network, and no social cards drawn before (`as_on_ci`).
     """
     out = tmp_path_factory.mktemp("site")
     server = StaticServer(out)
-    result = mkdocs_build(ROOT, out, env={"SITE_URL": server.url})
+    ci = tmp_path_factory.mktemp("as-on-ci")
+    result = mkdocs_build(ROOT, out, env={"SITE_URL": server.url, **as_on_ci(ci)})
     assert result.returncode == 0, result.stderr
     built = Site(out, result.stderr)
+    built.as_on_ci = ci
     built.server = server
     return built

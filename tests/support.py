@@ -56,6 +56,18 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
     )
 
 
+def as_on_ci(folder: Path) -> dict:
+    """The environment of a build on a fresh clone on a machine without network, as CI's: the social
+    cards' cache (mkdocs.yml) starts empty in `folder`, and every network connection fails and is
+    written to `folder`/network.log (tests/offline/sitecustomize.py)."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "tests" / "offline"), os.environ.get("PYTHONPATH")]))
+    nowhere = "http://127.0.0.1:9"  # and a proxy that answers nothing, for clients that read one
+    return {
+        "PYTHONPATH": path, "NETWORK_LOG": str(folder / "network.log"), "SOCIAL_CARDS_CACHE": str(folder / "cards"),
+        "HTTP_PROXY": nowhere, "HTTPS_PROXY": nowhere, "http_proxy": nowhere, "https_proxy": nowhere,
+    }
+
+
 class Site:
     """The built site, read as a reader's browser would get it."""
 
@@ -89,7 +101,8 @@ def build_with_real_config(
         config = config.replace("\n  glossary:\n", "\n  glossary:\n    required: false\n", 1)
     (project / "mkdocs.yml").write_text(config + extra_config, encoding="utf-8")
     site = site or project / "site"
-    result = mkdocs_build(project, site, env=env)
+    # No preview images: these sites test other things, and the real site's build draws and tests them.
+    result = mkdocs_build(project, site, env={"SOCIAL_CARDS": "false", **(env or {})})
     assert result.returncode == 0, result.stderr
     return site
 

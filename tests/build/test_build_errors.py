@@ -67,10 +67,10 @@ def test_a_build_without_the_hook_stops_instead_of_publishing_unlinked_pages(tmp
     shutil.copytree(SITES / "base" / "docs", project / "docs")
     (project / "overrides").symlink_to(ROOT / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("\n  - hooks/glossary_links.py\n", "\n")
-    for hook in ("hooks/lightbox.py", "hooks/minify.py", "hooks/required.py"):
+    for hook in ("hooks/lightbox.py", "hooks/minify.py", "hooks/social_cards.py", "hooks/required.py"):
         config = config.replace(hook, str(ROOT / hook))
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site", env={"SOCIAL_CARDS": "false"})  # their layout is in hooks/
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "mkdocs.yml: the glossary hook did not run, so no page would link its terms. " \
            "Add '- hooks/glossary_links.py' under 'hooks:'" in result.stderr
@@ -85,6 +85,6 @@ def test_a_generator_that_runs_no_hooks_is_stopped_by_the_theme(tmp_path):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config[: config.index("hooks:")] + config[config.index("extra:"):]  # as if no hook ran at all
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    result = mkdocs_build(project, tmp_path / "site", env={"SOCIAL_CARDS": "false"})  # the cards need a hook too
     assert result.returncode != 0
     assert "The glossary hook did not run: add hooks/glossary_links.py under 'hooks:' in mkdocs.yml" in result.stderr

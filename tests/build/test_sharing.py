@@ -74,7 +74,7 @@ def test_every_term_page_has_a_link_preview_matching_its_front_matter(site, slug
     assert meta["og:title"] == meta["twitter:title"] == f"{TERMS[slug]['title']} - Continual Learning, Explained"
     assert meta["canonical"] == meta["og:url"] == url
     assert meta["og:site_name"] == "Continual Learning, Explained"
-    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:card"] == "summary_large_image"  # its picture: tests/build/test_social_cards.py
     data = meta["json-ld"]
     assert data["@type"] == "DefinedTerm" and data["@context"] == "https://schema.org"
     assert (data["name"], data["description"], data["url"]) == (TERMS[slug]["title"], summary, url)

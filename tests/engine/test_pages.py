@@ -11,6 +11,7 @@ from glossary.linker import Mention
 from glossary.pages.definitions import definition_html, definitions_html
 from glossary.pages.essay import byline_html, with_hint
 from glossary.pages.index import index_html, sort_key
+from glossary.pages.sharing import preview_description
 from glossary.terms import Term
 
 HOSTILE = "Quotes \" and ' & ampersands </script><img src=x onerror=alert(1)>"
@@ -189,3 +190,10 @@ def test_the_index_sorts_without_leading_articles_and_groups_by_letter():
     assert [a.attributes["href"] for a in tree.css(".glossary-letters a")] == ["#letter-a", "#letter-b"]
     assert sort_key("An Apple") == "apple"
 
+
+def test_a_link_preview_says_a_pages_description_else_its_terms_summary():
+    token = term("token", "Token", "A small  chunk\n of text.")
+    assert preview_description({}, token) == "A small chunk of text."  # one line, as the preview image shows it
+    assert preview_description({"description": "Said  otherwise."}, token) == "Said otherwise."
+    assert preview_description({"description": "An essay."}, None) == "An essay."
+    assert preview_description({}, None) is None

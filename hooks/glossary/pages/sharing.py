@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from html import escape
+from typing import Any
 
 from ..terms import Term, plural, slugify
 from .index import sort_key
@@ -65,6 +66,13 @@ def defined_term_set_json(terms: Iterable[Term], urls: Mapping[str, str], index_
         ],
     }
     return _json_for_html(data)
+
+
+def preview_description(meta: Mapping[str, Any], term: Term | None) -> str | None:
+    """What a page's link preview says of it, as plain text on one line: its `description`, else
+    (a term page) the term's summary; None for a page with neither."""
+    text = meta.get("description") or (term.summary if term is not None else None)
+    return " ".join(str(text).split()) if text else None
 
 
 def url_names(term: Term) -> list[str]:
