@@ -123,6 +123,7 @@ def test_coming_back_after_following_a_term_by_keyboard_puts_focus_on_that_term(
         " return r.top > 0 && r.bottom < innerHeight; }",
         arg=mention,
     )
+    assert back.evaluate("a => document.activeElement === a"), "focus moved away once the page settled"
     assert back.evaluate("a => a.matches(':focus-visible') && getComputedStyle(a).outlineStyle") == "solid"
     assert not page.locator(POPOVER).is_visible()
     # Tab goes on from there: to the next link in the essay, not to the sidebar.

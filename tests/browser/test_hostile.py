@@ -45,7 +45,7 @@ def test_hovering_and_focusing_every_term_runs_nothing(open_tab, hostile_site, u
     assert terms.count() >= 1
     for i in range(terms.count()):
         terms.nth(i).hover()
-        page.locator("#glossary-popover").wait_for(state="visible", timeout=450)
+        page.locator("#glossary-popover").wait_for(state="visible", timeout=5000)  # what shows, not when
         assert page.locator("#glossary-popover .glossary-popover__summary").text_content() == HOSTILE
         page.mouse.move(0, 0)
         terms.nth(i).focus()

@@ -118,7 +118,7 @@ def test_on_a_phone_it_is_a_sheet_with_a_close_button_and_the_term_stays_in_sigh
     link.tap()
     sheet.wait_for()
     page.set_viewport_size({"width": PHONE["height"], "height": PHONE["width"]})
-    sheet.wait_for(state="hidden", timeout=100)
+    sheet.wait_for(state="hidden")  # at the resize event, which the browser fires at its next frame
 
 
 def test_a_backlink_lands_a_third_of_the_way_down_highlighted_without_a_popover(open_tab):

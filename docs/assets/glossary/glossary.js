@@ -316,7 +316,8 @@
     var link = id ? document.getElementById(id) : null;
     if (!link || !link.matches(TERM) || document.activeElement === link) return;
     state.arrival = { link: link, at: Date.now() };  // focus given back opens no card
-    link.focus({ preventScroll: true });  // the browser or Material restores the scroll position
+    // The browser or Material restores the scroll position; the ring shows, as the follow was by keyboard.
+    link.focus({ preventScroll: true, focusVisible: true });
   }
 
   function markPage() {
