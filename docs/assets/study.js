@@ -8,11 +8,16 @@
  *   div.glossary-study              the app's place; what it holds until this script runs is replaced
  * Text goes in with textContent, never as HTML.
  *
- * Progress lives in localStorage, one key per deck and kind of card, each card keyed by its term's
- * slug, so it survives new versions of the site (a new term joins as new, a removed one drops out):
- *   glossary-study/v1/<deck>/<kind>   {"cards": {slug: an FSRS card, dates as ISO text}}
- *   glossary-study/v1/streak          {"day": "YYYY-MM-DD", "days": n}
+ * Progress lives in localStorage, one schedule per term and kind of card, shared by every deck (a deck
+ * only chooses which terms it shows), each card keyed by its term's slug, so it survives new versions
+ * of the site (a new term joins as new, a removed one drops out):
+ *   glossary-study/v2/<kind>    {"cards": {slug: an FSRS card, dates as ISO text}}   (kind: term, sentence)
+ *   glossary-study/v2/streak    {"day": "YYYY-MM-DD", "days": n}
  * A stored value that does not read as that is discarded, and the page says so.
+ * Version 1 kept a schedule per deck (glossary-study/v1/<deck>/<kind>, same value, and v1/streak). On
+ * load, its keys are merged into version 2 and removed: where a term has a card in several decks, the
+ * one reviewed last (its last_review; then the most reviews) wins, as that is what the reader knows now.
+ * Import merges a file (version 2, or an old version-1 export) by the same rule.
  */
 (function () {
   "use strict";
@@ -22,8 +27,11 @@
     return;
   }
 
-  var PREFIX = "glossary-study/v1/";
+  var PREFIX = "glossary-study/v2/";
+  var VERSION_1 = /^glossary-study\/v1\/([a-z0-9-]+)\/(term|sentence)$/;  // a deck's cards of one kind
+  var VERSION_1_STREAK = "glossary-study/v1/streak";
   var KINDS = { term: "Term, then its meaning", sentence: "A sentence with the term left out" };
+  var RESET = "Reset these cards";
   var GRADES = [["Again", 1], ["Hard", 2], ["Good", 3], ["Easy", 4]];
   var scheduler = null;
   var app = null;
@@ -50,6 +58,7 @@
     scheduler = scheduler || FSRS.fsrs(FSRS.generatorParameters({ enable_fuzz: false }));
     app = { root: root, data: JSON.parse(template.content.textContent), nodes: {} };
     draw(root, app.nodes);
+    migrate();
     choose(deckInAddress() || app.data.decks[0].id, "term");
   }
 
@@ -106,7 +115,7 @@
     n.file.type = "file";
     n.file.accept = "application/json,.json";
     n.file.addEventListener("change", importProgress);
-    n.reset = element("button", "", tools, "Reset this deck");
+    n.reset = element("button", "", tools, RESET);
     n.reset.addEventListener("click", resetDeck);
     tools.querySelectorAll("button").forEach(function (b) { b.type = "button"; });
   }
@@ -131,30 +140,82 @@
     app.slugs = slugs;
     app.nodes.deck.value = deck.id;
     app.nodes.kind.value = kind;
-    app.store = load(key(deck.id, kind), slugs);
+    app.store = load(kind);
     next();
   }
 
-  function key(deckId, kind) {
-    return PREFIX + deckId + "/" + kind;
-  }
-
-  /* A deck's stored progress, keeping only the deck's own cards; a value that is not
-   * progress (hand-edited, another app's, a broken write) is discarded, visibly. */
-  function load(name, slugs) {
-    var raw = null;
-    try { raw = localStorage.getItem(name); } catch (error) { /* storage off: progress lasts for this visit */ }
-    var cards = {};
+  /* The stored progress of one kind of card, every deck's, keeping only this site's terms; a value
+   * that is not progress (hand-edited, another app's, a broken write) is discarded, visibly. */
+  function load(kind) {
+    var name = PREFIX + kind, raw = read(name), cards = {};
     if (raw !== null) {
       var parsed = readCards(raw);
       if (parsed) {
-        slugs.forEach(function (slug) { if (parsed[slug]) cards[slug] = parsed[slug]; });
+        cards = known(parsed);
       } else {
         forget(name);
-        say("The saved progress for this deck could not be read, so the deck starts afresh.");
+        say("The saved progress could not be read, so these cards start afresh.");
       }
     }
     return { name: name, cards: cards };
+  }
+
+  function read(name) {
+    try { return localStorage.getItem(name); } catch (error) { return null; }  // storage off: progress lasts for this visit
+  }
+
+  function storedNames() {
+    var names = [];
+    try {
+      for (var i = 0; i < localStorage.length; i++) names.push(localStorage.key(i));
+    } catch (error) { /* storage off */ }
+    return names;
+  }
+
+  /* Version 1's progress, a schedule per deck, merged into the one per term (see the header), then
+   * removed: kept, an old copy would be merged again on every visit and be stale after the first review. */
+  function migrate() {
+    var names = storedNames().filter(function (name) { return VERSION_1.test(name); });
+    var byKind = {}, lost = false;
+    names.forEach(function (name) {
+      var kind = VERSION_1.exec(name)[2], cards = readCards(read(name));
+      if (cards) byKind[kind] = merge(byKind[kind] || {}, cards);
+      else lost = true;
+    });
+    if (lost) say("Some saved progress could not be read, so those cards start afresh.");
+    var saved = Object.keys(byKind).every(function (kind) {
+      var store = load(kind);
+      merge(store.cards, known(byKind[kind]));
+      return save(store);
+    });
+    var streak = read(VERSION_1_STREAK);
+    if (streak !== null && read(PREFIX + "streak") === null) {
+      try { localStorage.setItem(PREFIX + "streak", streak); } catch (error) { saved = false; }
+    }
+    if (!saved) return;  // tried again on the next visit
+    names.forEach(forget);
+    if (streak !== null) forget(VERSION_1_STREAK);
+  }
+
+  /* Each term's card from `from` into `into`, where it was reviewed later (or as late, but more often). */
+  function merge(into, from) {
+    Object.keys(from).forEach(function (slug) {
+      var mine = into[slug], theirs = from[slug];
+      if (!mine || reviewed(theirs) > reviewed(mine) || (reviewed(theirs) === reviewed(mine) && theirs.reps > mine.reps)) {
+        into[slug] = theirs;
+      }
+    });
+    return into;
+  }
+
+  /* Only the cards of terms this site has. */
+  function known(cards) {
+    Object.keys(cards).forEach(function (slug) { if (!app.data.cards[slug]) delete cards[slug]; });
+    return cards;
+  }
+
+  function reviewed(card) {
+    return card.last_review ? new Date(card.last_review).getTime() || 0 : 0;
   }
 
   function readCards(text) {
@@ -179,8 +240,10 @@
   function save(store) {
     try {
       localStorage.setItem(store.name, JSON.stringify({ cards: store.cards }));
+      return true;
     } catch (error) {
       say("Progress could not be saved in this browser; export it to keep it.");
+      return false;
     }
   }
 
@@ -208,7 +271,9 @@
       n.reveal.hidden = true;
       n.done.hidden = false;
       n.done.textContent = doneText(now);
-      if (n.card.contains(document.activeElement) || document.activeElement === document.body) n.done.focus();
+      if (n.card.contains(document.activeElement) || document.activeElement === document.body) {
+        n.done.focus({ preventScroll: true });
+      }
       return;
     }
     n.done.hidden = true;
@@ -254,18 +319,48 @@
     if (!app.current || app.revealed) return;
     app.revealed = true;
     var n = app.nodes, card = app.data.cards[app.current];
-    element("p", "title", n.answer, card.title);
+    if (app.kind === "sentence") element("p", "title", n.answer, card.title);  // a term card's prompt is its title
     element("p", "summary", n.answer, card.summary);
-    if (card.definition) element("p", "definition", n.answer, card.definition);
+    if (card.definition) {  // open, unless the card would not fit the window (below)
+      var more = element("details", "more", n.answer);
+      more.open = true;
+      element("summary", "", more, "Definition");
+      element("p", "definition", more, card.definition);
+    }
     var link = element("a", "link", n.answer, "Open the entry for " + card.title);
     link.href = card.url;
+    var gap = n.prompt.querySelector(".glossary-study__gap");
+    if (gap) {  // a sentence card: its sentence, completed, stays where it was read
+      var filled = element("mark", "filled", null, card.sentence[1]);
+      gap.replaceWith(filled);
+    }
     var now = new Date(), preview = scheduler.repeat(cardOf(app.current, now), now);
     n.gradeButtons.forEach(function (button, i) {
       button.querySelector(".glossary-study__interval").textContent = when(preview[GRADES[i][1]].card.due - now);
     });
     n.reveal.hidden = true;
     n.grades.hidden = false;
-    n.gradeButtons[2].focus();  // "Good", the usual answer; focus never falls back to the page
+    n.gradeButtons[2].focus({ preventScroll: true });  // "Good", the usual answer; focus never falls back to the page
+    if (more && !fits()) more.open = false;  // a phone: the summary, the grades, and the definition a tap away
+    keepInView();
+  }
+
+  /* One card on one screen: if any of the card is out of view (under the site's header, or below the
+   * window), its top goes just under the header; the browser's own scrolling to a focused button
+   * moved the prompt out of sight instead. */
+  function keepInView() {
+    var box = app.nodes.card.getBoundingClientRect(), top = headerBottom();
+    if (box.top >= top && box.bottom <= window.innerHeight) return;
+    window.scrollBy(0, box.top - top - 8);
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  function fits() {
+    return app.nodes.card.getBoundingClientRect().height + 16 <= window.innerHeight - headerBottom();
   }
 
   function cardOf(slug, now) {
@@ -279,7 +374,8 @@
     save(app.store);
     keepStreak();
     next();
-    if (!app.nodes.reveal.hidden) app.nodes.reveal.focus();
+    if (!app.nodes.reveal.hidden) app.nodes.reveal.focus({ preventScroll: true });
+    keepInView();
   }
 
   /* "in 10 minutes", "in 3 days": how long until a card is due. */
@@ -319,17 +415,15 @@
     app.nodes.note.textContent = text;
   }
 
-  /* All of this site's progress, as a JSON file; and back. */
+  /* All of this site's progress, as a JSON file: {"app": "glossary-study", "version": 2, "exported",
+   * "kinds": {kind: {"cards": {slug: card}}}, "streak"}; and back. */
   function exportProgress() {
-    var decks = {};
-    for (var i = 0; i < localStorage.length; i++) {
-      var name = localStorage.key(i);
-      if (name.indexOf(PREFIX) === 0 && name !== PREFIX + "streak") {
-        var cards = readCards(localStorage.getItem(name));
-        if (cards) decks[name.slice(PREFIX.length)] = { cards: cards };
-      }
-    }
-    var file = { app: "glossary-study", version: 1, exported: new Date().toISOString(), decks: decks, streak: readStreak() };
+    var kinds = {};
+    Object.keys(KINDS).forEach(function (kind) {
+      var cards = load(kind).cards;
+      if (Object.keys(cards).length) kinds[kind] = { cards: cards };
+    });
+    var file = { app: "glossary-study", version: 2, exported: new Date().toISOString(), kinds: kinds, streak: readStreak() };
     var link = element("a", "", null);
     link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: "application/json" }));
     link.download = "glossary-study-progress.json";
@@ -348,37 +442,53 @@
       input.value = "";
       var file = null;
       try { file = JSON.parse(reader.result); } catch (error) { /* refused below */ }
-      var decks = file && file.app === "glossary-study" && file.version === 1 && file.decks;
-      var read = {};
-      var ok = decks && typeof decks === "object" && Object.keys(decks).every(function (name) {
-        read[name] = /^[a-z0-9-]+\/(term|sentence)$/.test(name) && readCards(decks[name]);
-        return read[name];
-      });
-      if (!ok) {
+      var byKind = fileCards(file);
+      if (!byKind) {
         say("That file is not progress exported from this study page, so nothing was imported.");
         return;
       }
-      Object.keys(read).forEach(function (name) {
-        save({ name: PREFIX + name, cards: read[name] });
+      var terms = 0;
+      Object.keys(byKind).forEach(function (kind) {
+        var store = load(kind);
+        terms += Object.keys(known(byKind[kind])).length;
+        save({ name: store.name, cards: merge(store.cards, byKind[kind]) });
       });
-      say("Progress imported for " + Object.keys(read).length + " deck" + (Object.keys(read).length === 1 ? "." : "s."));
+      say("Progress imported for " + terms + " card" + (terms === 1 ? "" : "s") +
+        " (where this browser has a card reviewed later, it keeps its own).");
       choose(app.deck.id, app.kind);
     };
     reader.readAsText(chosen);
   }
 
+  /* A file's cards by kind: version 2's, or version 1's decks merged as on load; null if it is not progress. */
+  function fileCards(file) {
+    if (!file || file.app !== "glossary-study") return null;
+    var parts = file.version === 2 ? file.kinds : file.version === 1 ? file.decks : null;
+    if (!parts || typeof parts !== "object" || Array.isArray(parts)) return null;
+    var byKind = {};
+    var ok = Object.keys(parts).every(function (name) {
+      var kind = file.version === 2 ? (KINDS[name] ? name : null) : (VERSION_1.exec("glossary-study/v1/" + name) || [])[2];
+      var cards = kind && readCards(parts[name]);
+      if (cards) byKind[kind] = merge(byKind[kind] || {}, cards);
+      return cards;
+    });
+    return ok ? byKind : null;
+  }
+
+  /* Reset forgets the cards this deck shows, of the kind shown, in every deck that holds them. */
   function resetDeck() {
-    var button = app.nodes.reset;
+    var button = app.nodes.reset, count = app.slugs.length;
     if (!button.hasAttribute("data-armed")) {
       button.setAttribute("data-armed", "");
-      button.textContent = "Press again to erase this deck's progress";
-      setTimeout(function () { button.removeAttribute("data-armed"); button.textContent = "Reset this deck"; }, 5000);
+      button.textContent = "Press again to erase the progress of these " + count + " cards, in every deck";
+      setTimeout(function () { button.removeAttribute("data-armed"); button.textContent = RESET; }, 5000);
       return;
     }
     button.removeAttribute("data-armed");
-    button.textContent = "Reset this deck";
-    forget(app.store.name);
-    say("This deck's progress was erased.");
+    button.textContent = RESET;
+    app.slugs.forEach(function (slug) { delete app.store.cards[slug]; });
+    save(app.store);
+    say("The progress of these " + count + " cards was erased, in every deck.");
     choose(app.deck.id, app.kind);
   }
 

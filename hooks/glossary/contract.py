@@ -112,11 +112,11 @@ STUDY_WAIT = "glossary-study__wait"   # what the app's place says until the scri
 # The app's parts that study.css styles; study.js names each `glossary-study__<part>` (its
 # element(tag, part) helper). Parts no stylesheet addresses are the script's alone.
 STUDY_PARTS = (
-    "glossary-study__answer", "glossary-study__card", "glossary-study__controls", "glossary-study__gap",
-    "glossary-study__grade", "glossary-study__grade-name", "glossary-study__grades", "glossary-study__import",
-    "glossary-study__interval", "glossary-study__link", "glossary-study__note", "glossary-study__prompt",
-    "glossary-study__reveal", "glossary-study__stats", "glossary-study__summary", "glossary-study__title",
-    "glossary-study__tools",
+    "glossary-study__answer", "glossary-study__card", "glossary-study__controls", "glossary-study__filled",
+    "glossary-study__gap", "glossary-study__grade", "glossary-study__grade-name", "glossary-study__grades",
+    "glossary-study__import", "glossary-study__interval", "glossary-study__link", "glossary-study__more",
+    "glossary-study__note", "glossary-study__prompt", "glossary-study__reveal", "glossary-study__stats",
+    "glossary-study__summary", "glossary-study__title", "glossary-study__tools",
 )
 STUDY_MOUNTED = "data-mounted"  # set by study.js on the app once it is built (instant navigation runs it again)
-STUDY_ARMED = "data-armed"      # set by study.js on "Reset this deck" while it asks for a second press
+STUDY_ARMED = "data-armed"      # set by study.js on "Reset these cards" while it asks for a second press

@@ -12,7 +12,8 @@ from browser_support import wait_until_still
 from support import TERMS
 
 STUDY = "study/"
-KEY = "glossary-study/v1/glossary/term"
+KEY = "glossary-study/v2/term"  # one schedule per term and kind of card, whichever deck shows it
+SENTENCE_KEY = "glossary-study/v2/sentence"
 START = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
 # Every term page is a new card in the whole-glossary deck.
 TERM_COUNT = len(TERMS)
@@ -111,14 +112,132 @@ def test_an_essays_study_link_opens_its_own_deck(open_tab):
     assert page.locator(".glossary-study__prompt").text_content() == first_term  # the essay's deck, in its order
 
 
-def test_a_sentence_card_leaves_the_term_out(open_tab):
+def decks_of(page):
+    return page.evaluate("JSON.parse(document.querySelector('template.glossary-study-decks').content.textContent)")
+
+
+def test_a_sentence_card_leaves_the_term_out_and_its_answer_completes_the_sentence(open_tab):
     page = study(open_tab, STUDY + "#deck=continual-learning")
     page.locator(".glossary-study__controls select").nth(1).select_option("sentence")
     prompt = page.locator(".glossary-study__prompt")
     assert prompt.locator(".glossary-study__gap").count() == 1
+    data = decks_of(page)
+    slug = next(s for s in data["decks"][1]["cards"] if "sentence" in data["cards"][s])
+    before, term, after = data["cards"][slug]["sentence"]
+    assert term.lower() not in prompt.text_content().lower()
     page.keyboard.press("Space")
-    title = page.locator(".glossary-study__title").text_content()
-    assert title.split(" (")[0].lower() not in prompt.text_content().lower()
+    # The answer: the same sentence, the term filled into its blank and marked.
+    assert " ".join(prompt.text_content().split()) == " ".join((before + term + after).split())
+    assert prompt.locator("mark.glossary-study__filled").text_content() == term
+    assert prompt.locator(".glossary-study__gap").count() == 0
+    assert page.locator(".glossary-study__title").text_content() == data["cards"][slug]["title"]
+
+
+def test_a_term_learned_in_one_deck_is_learned_in_every_deck(open_tab):
+    # Before, progress was kept per deck: after a card in the whole glossary, the essay's deck said "New: 47".
+    page = study(open_tab)
+    essay = next(d for d in decks_of(page)["decks"] if d["id"] == "continual-learning")
+    first = page.locator(".glossary-study__prompt").text_content()
+    slug = next(s for s, fm in TERMS.items() if fm["title"] == first)
+    assert slug in essay["cards"]
+    page.keyboard.press("Space")
+    page.keyboard.press("4")  # Easy: not due again today
+    page.locator(".glossary-study__controls select").first.select_option("continual-learning")
+    stats = page.locator(".glossary-study__stats")
+    assert f"New: {len(essay['cards']) - 1}" in stats.text_content() and "Learned: 1" in stats.text_content()
+    assert page.locator(".glossary-study__prompt").text_content() != first
+    # Reset in the essay's deck forgets its terms in the whole glossary too, and says so.
+    page.get_by_role("button", name="Reset these cards").click()
+    page.get_by_role("button", name=f"erase the progress of these {len(essay['cards'])} cards, in every deck").click()
+    page.locator(".glossary-study__controls select").first.select_option("glossary")
+    assert f"New: {TERM_COUNT}" in stats.text_content() and stored(page) == {"cards": {}}
+
+
+def reviewed_card(page, iso, grade):
+    """An FSRS card, as stored, first reviewed at `iso` with `grade`."""
+    return page.evaluate(
+        """([iso, grade]) => { const f = FSRS.fsrs(FSRS.generatorParameters({enable_fuzz: false}));
+          const card = f.next(FSRS.createEmptyCard(new Date(iso)), new Date(iso), grade).card;
+          return JSON.parse(JSON.stringify(card)); }""",
+        [iso, grade],
+    )
+
+
+def test_progress_kept_per_deck_by_an_earlier_version_is_merged_once_and_removed(open_tab):
+    page = study(open_tab)
+    earlier = reviewed_card(page, "2026-11-20T10:00:00Z", 1)
+    later = reviewed_card(page, "2026-11-25T10:00:00Z", 4)
+    sentence = reviewed_card(page, "2026-11-22T10:00:00Z", 3)
+    old = {
+        "glossary-study/v1/glossary/term": {"cards": {"agentic-loops": earlier, "ai-agent": earlier}},
+        "glossary-study/v1/continual-learning/term": {"cards": {"agentic-loops": later, "no-such-term": later}},
+        "glossary-study/v1/continual-learning/sentence": {"cards": {"agentic-loops": sentence}},
+        "glossary-study/v1/streak": {"day": "2026-12-01", "days": 4},
+    }
+    page.evaluate("old => Object.entries(old).forEach(([k, v]) => localStorage.setItem(k, JSON.stringify(v)))", old)
+    page.reload()
+    page.locator(".glossary-study__card").wait_for()
+    cards = stored(page)["cards"]
+    assert cards["agentic-loops"] == later  # the card reviewed last wins
+    assert cards["ai-agent"] == earlier and "no-such-term" not in cards  # a term the site no longer has drops out
+    assert stored(page, SENTENCE_KEY) == {"cards": {"agentic-loops": sentence}}
+    assert stored(page, "glossary-study/v2/streak") == {"day": "2026-12-01", "days": 4}
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('glossary-study/v1/'))") == []
+    assert "Streak: 4 days" in page.locator(".glossary-study__stats").text_content()
+    assert f"New: {TERM_COUNT - 2}" in page.locator(".glossary-study__stats").text_content()
+
+
+def test_an_export_file_of_the_earlier_version_is_imported(open_tab, tmp_path):
+    page = study(open_tab)
+    card = reviewed_card(page, "2026-11-25T10:00:00Z", 4)
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"app": "glossary-study", "version": 1, "exported": "2026-11-26T00:00:00Z",
+                               "decks": {"continual-learning/term": {"cards": {"agentic-loops": card}}},
+                               "streak": {"day": "", "days": 0}}))
+    page.locator(".glossary-study__import input").set_input_files(str(old))
+    page.locator(".glossary-study__note").filter(has_text="Progress imported").wait_for()
+    assert stored(page) == {"cards": {"agentic-loops": card}}  # now in every deck, the whole glossary's too
+    assert f"New: {TERM_COUNT - 1}" in page.locator(".glossary-study__stats").text_content()
+
+
+def in_view(page, selector):
+    """Whether the element is wholly in the window and below Material's header."""
+    return page.evaluate(
+        """s => { const box = document.querySelector(s).getBoundingClientRect();
+          const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+          return box.height > 0 && box.top >= header && box.bottom <= innerHeight; }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 768, "height": 1024}])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["term", "sentence"])
+def test_on_a_touch_screen_one_card_fits_one_screen(open_tab, viewport, scheme, kind):
+    # Before, "Show answer" scrolled the prompt out of sight, and after a grade the next prompt sat under
+    # the header; the buttons showed keyboard hints, and Material's "Back to top" floated over them.
+    page = study(open_tab, STUDY + "?deck=continual-learning", viewport=viewport, scheme=scheme, touch=True)
+    page.locator(".glossary-study__controls select").nth(1).select_option(kind)
+    for _ in range(6):
+        page.locator(".glossary-study__reveal").tap()
+        for part in (".glossary-study__prompt", ".glossary-study__answer", ".glossary-study__grades"):
+            assert in_view(page, part), part
+        assert page.locator(".glossary-study kbd:visible").count() == 0
+        page.locator(".glossary-study__grade").nth(2).tap()
+        assert in_view(page, ".glossary-study__prompt") and in_view(page, ".glossary-study__reveal")
+    # Material shows its "Back to top" button when the page scrolls up: never on this page.
+    assert page.locator(".md-top").evaluate("top => getComputedStyle(top).display") == "none"
+
+
+def test_with_a_keyboard_the_hints_show_and_the_card_stays_in_view(open_tab):
+    page = study(open_tab, viewport={"width": 1366, "height": 900})
+    assert page.locator(".glossary-study__reveal kbd").is_visible()
+    for _ in range(3):
+        page.keyboard.press("Space")
+        assert page.locator(".glossary-study__grade kbd").first.is_visible()
+        assert in_view(page, ".glossary-study__prompt") and in_view(page, ".glossary-study__grades")
+        page.keyboard.press("3")
+        assert in_view(page, ".glossary-study__prompt")
 
 
 def test_a_corrupt_saved_value_is_discarded_with_a_note(open_tab):
@@ -140,18 +259,21 @@ def test_export_then_import_restores_progress_and_a_foreign_file_is_refused(open
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
-    assert data["app"] == "glossary-study" and "agentic-loops" in data["decks"]["glossary/term"]["cards"]
+    assert data["app"] == "glossary-study" and data["version"] == 2
+    assert "agentic-loops" in data["kinds"]["term"]["cards"]
 
-    page.get_by_role("button", name="Reset this deck").click()
-    page.get_by_role("button", name="Press again to erase this deck's progress").click()
-    assert stored(page) is None and f"New: {TERM_COUNT}" in page.locator(".glossary-study__stats").text_content()
+    page.get_by_role("button", name="Reset these cards").click()
+    armed = f"Press again to erase the progress of these {TERM_COUNT} cards, in every deck"
+    page.get_by_role("button", name=armed).click()
+    assert stored(page) == {"cards": {}}
+    assert f"New: {TERM_COUNT}" in page.locator(".glossary-study__stats").text_content()
 
     foreign = tmp_path / "foreign.json"
     foreign.write_text(json.dumps({"app": "something-else", "decks": {}}))
     page.locator(".glossary-study__import input").set_input_files(str(foreign))
     note = page.locator(".glossary-study__note")
     note.filter(has_text="nothing was imported").wait_for()
-    assert stored(page) is None
+    assert stored(page) == {"cards": {}}
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     page.locator(".glossary-study__import input").set_input_files(str(broken))

@@ -129,8 +129,10 @@ def notes_of(apkg: bytes):
             connection = sqlite3.connect(db.name)
             rows = connection.execute("select id, guid, flds from notes order by id").fetchall()
             decks = json.loads(connection.execute("select decks from col").fetchone()[0])
+            models = json.loads(connection.execute("select models from col").fetchone()[0])
+            cards = connection.execute("select nid, ord from cards").fetchall()
             connection.close()
-    return rows, decks
+    return rows, decks, models, cards
 
 
 def test_each_deck_is_an_anki_package_with_its_notes_and_a_tsv(site):
@@ -138,18 +140,42 @@ def test_each_deck_is_an_anki_package_with_its_notes_and_a_tsv(site):
 
     for deck in decks(site)["decks"]:
         apkg = (site.root / "study" / "decks" / f"{deck['id']}.apkg").read_bytes()
-        rows, anki_decks = notes_of(apkg)
+        rows, anki_decks, _, _ = notes_of(apkg)
         assert deck["title"] in [d["name"] for d in anki_decks.values()]
         assert [guid for _, guid, _ in rows] == [genanki.guid_for(slug) for slug in deck["cards"]]
         for (_, _, fields), slug in zip(rows, deck["cards"], strict=True):
-            term, summary, definition, example, link = fields.split("\x1f")
+            term, summary, definition, example, link, _, _ = fields.split("\x1f")
             assert term == TERMS[slug]["title"].replace("&", "&amp;")
             assert link == site.server.url + f"glossary/{slug}/"
             assert summary and definition and example
         lines = (site.root / "study" / "decks" / f"{deck['id']}.tsv").read_text(encoding="utf-8").splitlines()
-        assert lines[0] == "term\tsummary\tdefinition\texample\tlink"
-        assert [line.split("\t")[0] for line in lines[1:]] == [TERMS[slug]["title"] for slug in deck["cards"]]
-        assert all(len(line.split("\t")) == 5 for line in lines)
+        # Anki's file headers (its manual, "Importing text files"), so that Anki takes no header row for a card.
+        assert lines[:3] == ["#separator:tab", "#html:false", "#columns:term\tsummary\tdefinition\texample\tlink"]
+        assert [line.split("\t")[0] for line in lines[3:]] == [TERMS[slug]["title"] for slug in deck["cards"]]
+        assert all(len(line.split("\t")) == 5 for line in lines[2:])
+
+
+def test_the_anki_package_has_the_sentence_cards_too(site):
+    # Before, it held only term → meaning cards; the study page's second kind, the sentence, was missing.
+    data = decks(site)
+    deck = next(d for d in data["decks"] if d["id"] == "continual-learning")
+    rows, _, models, cards = notes_of((site.root / "study" / "decks" / "continual-learning.apkg").read_bytes())
+    (model,) = models.values()
+    assert [f["name"] for f in model["flds"]] == ["Term", "Summary", "Definition", "Example", "Link", "Sentence",
+                                                  "Completed"]
+    assert [t["name"] for t in model["tmpls"]] == ["Term → meaning", "Sentence → term"]
+    ords = {nid: sorted(o for n, o in cards if n == nid) for nid, _, _ in rows}
+    with_sentence = 0
+    for (nid, _, fields), slug in zip(rows, deck["cards"], strict=True):
+        sentence, completed = fields.split("\x1f")[5:]
+        if "sentence" in data["cards"][slug]:
+            before, term, after = (html.escape(part) for part in data["cards"][slug]["sentence"])
+            assert sentence == f"{before}_____{after}" and completed == f"{before}<b>{term}</b>{after}"
+            assert ords[nid] == [0, 1]  # a card of each kind
+            with_sentence += 1
+        else:
+            assert sentence == completed == "" and ords[nid] == [0]
+    assert with_sentence >= 30
 
 
 STUDY_ON = "extra:\n  glossary:\n    study: study\n"

@@ -17,6 +17,7 @@ def test_writing_a_package_leaves_no_temporary_file(tmp_path, monkeypatch):
     assert tempfile.gettempdir() == str(tmp_path)  # the default is given back
 
 
-def test_the_tsv_has_a_header_and_a_row_per_card():
+def test_the_tsv_has_ankis_file_headers_and_a_row_per_card():
     assert deck_tsv(DECK, CARDS).splitlines() == [
-        "term\tsummary\tdefinition\texample\tlink", "Token\tA unit of text.\tA token is…\tTake a line…\thttps://x/token/"]
+        "#separator:tab", "#html:false", "#columns:term\tsummary\tdefinition\texample\tlink",
+        "Token\tA unit of text.\tA token is…\tTake a line…\thttps://x/token/"]
