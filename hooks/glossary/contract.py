@@ -1,7 +1,8 @@
 """The contract between the HTML this engine emits, the scripts and stylesheets that read it, and
 the theme's templates: every class name and `data-` attribute they share, written down once.
 
-The scripts are `docs/assets/glossary/glossary.js` and the study page's
+The scripts are `docs/assets/glossary/glossary.js`, `find.js` beside it (the index's filter and
+the 404 page's suggestions, which only those two pages load) and the study page's
 `docs/assets/study.js`; the stylesheets `docs/assets/glossary/glossary.css` and `study.css`
 (and the site's own `site.css`, which may address these classes too); the templates are in
 `overrides/`. They use these names and no others, and every name here is used:
@@ -32,9 +33,9 @@ highlights it, as it does `:target`).
 
 On a term page, `p.glossary-copy-link > button[data-url]` (beside the title)
 copies the page's address (glossary.js unhides it) and reports in
-`.glossary-copy-status`. The 404 page (`overrides/404.html`) lists every term as
+`.glossary-copy-status`. The 404 page (`overrides/404.html`) lists every essay and term as
 `ul.glossary-suggestions > li[data-names]` (the URL forms of its names) in a hidden
-`.glossary-not-found` box; glossary.js shows those closest to the mistyped address.
+`.glossary-not-found` box; find.js shows those closest to the mistyped address, closest first.
 
 A long "Mentioned in" list folds the entries past its first ten into a native
 `<details class="glossary-backlinks__more">`, whose `<summary>` holds both of its labels
@@ -96,14 +97,15 @@ VOCABULARY_ACTIONS = "glossary-vocabulary__study"  # under it: study them, downl
 INDEX = "glossary-index"              # the A–Z list on the glossary's index page
 NAMES_ATTR = "data-names"             # on each term in it (dt), and on each of the 404 page's: its names
 INDEX_LETTERS = "glossary-letters"    # the letter jump links above it
-FILTER = "glossary-filter"            # the index's filter box (an input, shown by glossary.js)
-FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match
+FILTER = "glossary-filter"            # the index's filter box (an input, shown by find.js)
+FILTER_STATUS = "glossary-filter-status"  # its live region: how many terms match, or that none does
+MATCHES = "glossary-matches"          # built by find.js first in the list while filtering: the name matches
 
-# The 404 page (overrides/404.html, from the engine's data), read by glossary.js, which finds
+# The 404 page (overrides/404.html, from the engine's data), read by find.js, which finds
 # the box by its class rather than as the list's parent, so the template may wrap the list.
 NOT_FOUND = "glossary-not-found"      # the box around the suggestions, hidden until one is close
-SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of terms, each li with data-names
-OPEN_SEARCH = "glossary-open-search"  # a link glossary.js turns into "open Material's search"
+SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of essays and terms, each li with data-names
+OPEN_SEARCH = "glossary-open-search"  # a link find.js turns into "open Material's search" with its ?q=
 
 # The study page: the engine writes its place and its decks; study.js builds the app in it.
 STUDY = "glossary-study"              # the study page's app (docs/assets/study.js builds it)

@@ -96,6 +96,7 @@ class Site:
         self.card_text: dict[str, tuple[str, str]] = {}  # slug → (definition, example)
         self.sentences: dict[str, tuple[str, str, str]] = {}  # slug → its first sentence in an essay
         self.essay_decks: dict[str, decks.Deck] = {}  # an essay's path → its deck, in the order linked
+        self.essays: dict[str, str] = {}  # an essay's address → its title, for the 404 page
         self._definitions: dict[str, str] = {}
         self._versions: dict[str, tuple[str, str]] = {}  # src → (for search, for readers) while it renders
         self._backlink_hrefs: dict[str, str] = {}  # a mentioning page's url → its href from every term page
@@ -299,6 +300,7 @@ class Site:
         linked.toc.append((backlinks_.HEADING, backlinks_.ANCHOR))
 
     def _essay(self, page: Page, linked: Linked, mentions: list[Mention], mentioned: list[str]) -> None:
+        self.essays[page.url] = page.title or page.src
         words = len(_TAG.sub(" ", linked.html).split())
         byline = essay.byline_html(page.meta.get("source"), words, page.path)
         linked.html = _after_title(essay.with_hint(linked.html), byline)
@@ -333,7 +335,9 @@ class Site:
         urls = {slug: self.absolute(url) for slug, url in self.term_urls.items()}
         linked.meta["structured_data"] = sharing.defined_term_set_json(terms, urls, self.absolute(self._index_url))
         # The letters are the page's own bar (index.index_html), not its table of contents as well.
-        linked.html += index.index_html(terms, self.hrefs_from(page.url))
+        linked.html += index.index_html(
+            terms, self.hrefs_from(page.url), relative_url(index.FIND_SCRIPT, page.url)
+        )
 
     @property
     def _index_url(self) -> str:
@@ -402,13 +406,18 @@ class Site:
         return entry
 
     def not_found_data(self) -> dict[str, Any]:
-        """What the 404 page's template reads to suggest terms for a mistyped address."""
+        """What the 404 page's template reads to suggest pages for a mistyped address: the essays
+        and the terms, each A–Z, and the script that ranks them (the theme takes `glossary_terms`
+        as the sign that this hook ran: overrides/main.html, hooks/required.py)."""
+        essays = [{"title": title, "url": url, "names": sharing.essay_url_names(title, url)}
+                  for url, title in self.essays.items()]
+        terms = [{"title": t.title, "url": self.term_urls[t.slug], "names": sharing.url_names(t)}
+                 for t in self.glossary.terms.values()]
         return {
             "glossary_index": f"{self.options.folder}/",
-            "glossary_terms": [
-                {"title": t.title, "url": self.term_urls[t.slug], "names": sharing.url_names(t)}
-                for t in self.glossary.terms.values()
-            ],
+            "glossary_essays": sorted(essays, key=lambda p: index.sort_key(p["title"])),
+            "glossary_terms": sorted(terms, key=lambda p: index.sort_key(p["title"])),
+            "glossary_find_script": index.FIND_SCRIPT,
         }
 
     # --- study ------------------------------------------------------------------------------

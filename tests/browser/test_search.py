@@ -72,3 +72,22 @@ def test_an_abbreviation_or_a_quoted_sentence_finds_its_page_and_no_list_of_back
     results = search(page, "Long agent runs are where the limits")
     assert results[0].split("?")[0].startswith(f"{page.base}glossary/agentic-loops/")
     assert not any("#mentioned-in" in href for href in results)
+
+
+def test_a_misspelling_finds_its_term_and_says_the_results_are_for_similar_spellings(page):
+    open_search(page)
+    meta = page.locator(".md-search-result__meta")
+    for query, term in [("catastrofic", "catastrophic-forgetting"), ("forgeting", "catastrophic-forgetting"),
+                        ("catastrofic forgeting", "catastrophic-forgetting"), ("halucination", "hallucination")]:
+        results = search(page, query)
+        assert results[0].split("?")[0] == f"{page.base}glossary/{term}/", (query, results)
+        assert meta.text_content().strip() == "No exact match; results for similar spellings", query
+        assert page.locator("input.md-search__input").input_value() == query  # what the reader typed
+    # A word spelt right is searched as it is, and a word found nowhere still finds nothing.
+    search(page, "catastrophic")
+    assert re.fullmatch(r"\d+ matching documents", meta.text_content().strip())
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially("xqzzyv")
+    page.wait_for_function("window.__worker.answered >= window.__worker.sent && window.__worker.sent > 0")
+    meta.filter(has_text="No matching documents").wait_for()

@@ -111,12 +111,22 @@ def test_a_term_page_has_a_copy_link_button_for_its_address(site):
     assert tree.css_first("article .glossary-copy-status").attributes["role"] == "status"
 
 
-def test_the_404_page_lists_the_terms_it_can_suggest(site):
+def test_the_404_page_lists_the_essays_and_terms_it_can_suggest_and_loads_their_script(site):
     tree = LexborHTMLParser((site.root / "404.html").read_text(encoding="utf-8"))
     items = tree.css("ul.glossary-suggestions li")
-    assert len(items) == len(TERMS)
+    assert len(items) == len(TERMS) + 1  # and the essay
     kv = [li for li in items if li.css_first("a").text() == "KV Cache"][0]
     assert "kv-caches" in kv.attributes["data-names"].split()
+    essay = [li for li in items if li.css_first("a").attributes["href"] == "/essays/continual-learning/"][0]
+    assert set(essay.attributes["data-names"].split()) == {"continual-learning", "why-ai-models-stop-learning"}
+    # Only the 404 page and the index load the script that ranks them, and the index's filter; the
+    # 404 page is served at any address, so it names the script from the site's root.
+    assert [s.attributes["src"] for s in tree.css("script[src*=find]")] == ["/assets/glossary/find.js"]
+    index = LexborHTMLParser(site.page("glossary/"))
+    assert [s.attributes["src"] for s in index.css("script[src*=find]")] == ["../assets/glossary/find.js"]
+    assert not LexborHTMLParser(site.page("glossary/token/")).css("script[src*=find]")
+    served = (site.root / "assets" / "glossary" / "find.js").read_text(encoding="utf-8")
+    assert "/*" not in served and "\n  " not in served  # minified (hooks/minify.py)
 
 
 def test_a_slug_in_front_matter_keeps_the_url_when_the_file_is_renamed(tmp_path):

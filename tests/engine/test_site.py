@@ -153,6 +153,23 @@ def test_the_index_lists_every_term_and_links_none_back():
         "#letter-c", "#letter-t", "#letter-w"]
     assert not [anchor for _, anchor in linked.toc if anchor.startswith("letter-")]
     assert site.unmentioned() == list(site.glossary.terms.values())  # the index is no source of backlinks
+    # Its filter's script, which no other page loads, from the page's own address.
+    scripts = LexborHTMLParser(linked.html).css("script[src]")
+    assert [s.attributes["src"] for s in scripts] == ["../assets/glossary/find.js"]
+    assert "defer" in scripts[0].attributes
+
+
+def test_the_404_page_gets_the_essays_and_the_terms_to_suggest_and_the_script_that_ranks_them():
+    site, _ = collected_site(essays="essays")
+    site.link(page("essays/one.md", "essays/one/", "Why Models Stop Learning"), "<p>Tokens.</p>")
+    site.link(page("notes.md", "notes/", "Notes"), "<p>Tokens.</p>")  # not an essay: not suggested
+    data = site.not_found_data()
+    assert data["glossary_essays"] == [
+        {"title": "Why Models Stop Learning", "url": "essays/one/", "names": ["one", "why-models-stop-learning"]}]
+    assert [t["title"] for t in data["glossary_terms"]] == ["Context Window", "Token", "Weights"]  # A-Z
+    token = next(t for t in data["glossary_terms"] if t["title"] == "Token")
+    assert token["url"] == "glossary/token/" and {"token", "tokens", "word-piece"} <= set(token["names"])
+    assert data["glossary_find_script"] == "assets/glossary/find.js" and data["glossary_index"] == "glossary/"
 
 
 def test_without_directory_urls_pages_end_in_html():

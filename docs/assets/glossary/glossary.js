@@ -4,9 +4,9 @@
  *    focus, and on the first tap on a touch screen; on a phone, a sheet at the
  *    bottom of the window. It also marks the mention a backlink points to, and
  *    gives focus back to a term followed from the keyboard when the reader comes Back.
- * 2. The smaller features, each on the page that has its part: a term page's
- *    "Copy link", the index's filter, the 404 page's suggestions and a link that
- *    opens the search.
+ * 2. A term page's "Copy link". (The index's filter and the 404 page's suggestions
+ *    are find.js's, which only those two pages load.)
+ * 3. Material's search asked again with lunr's fuzzy syntax when a query finds nothing.
  *
  * The contract with the build and the theme (hooks/glossary/contract.py, the one
  * place it is written down; tests/engine/test_contract.py checks it):
@@ -15,13 +15,6 @@
  *                                       and dd (summary) for this page's terms
  *   p.glossary-copy-link > button[data-url] a term page's "Copy link" control
  *   .glossary-copy-status                   its live region ("Link copied")
- *   input.glossary-filter, .glossary-index  the index's filter box, and the A-Z
- *                                           list it filters (dt[data-names] + dd)
- *   .glossary-filter-status                 the filter's live region ("3 terms")
- *   ul.glossary-suggestions > li[data-names] the 404 page's terms, with URL forms
- *   .glossary-not-found                     the hidden box around them, shown when
- *                                           a term is close to the address typed
- *   a.glossary-open-search                  a link that opens Material's search
  * and, for the stylesheet (glossary.css):
  *   .glossary-popover[data-placement]   the popover (id glossary-popover), its
  *                                       parts __title (id glossary-popover-title),
@@ -32,8 +25,9 @@
  *   glossary-term--target               on the mention a backlink points to
  * From Material's page it reads the header (.md-header: a popover stays below
  * it), the main element (the popover goes inside it), the article (to tell one
- * page from the next), the search toggle (#__search, a checkbox) and its input
- * (.md-search__input), and window.document$ (instant navigation). Text goes in
+ * page from the next), the search box (.md-search__input) and its results
+ * (.md-search-result, __meta and __list), and window.document$ (instant
+ * navigation). Text goes in
  * with textContent, never as HTML.
  *
  * Where the popover shows: on a wide screen, a card next to its term: above the
@@ -361,8 +355,7 @@
   state.returning = !!entry && entry.type === "back_forward";
 
 
-  /* 2. The smaller features. */
-  /* "Copy link" on a term page: the page's published address, with a visible
+  /* 2. "Copy link" on a term page: the page's published address, with a visible
    * and announced confirmation. */
   function onCopy(event) {
     var button = event.target instanceof Element ? event.target.closest(".glossary-copy-link button") : null;
@@ -394,81 +387,42 @@
     status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  /* The index's filter: entries whose names or summary hold every word typed. */
-  function onFilter(event) {
-    var input = event.target;
-    if (!input.matches || !input.matches("input.glossary-filter")) return;
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    document.querySelectorAll(".glossary-index dt").forEach(function (dt) {
-      var dd = dt.nextElementSibling;
-      var text = (dt.getAttribute("data-names") + " " + dt.textContent + " " + dd.textContent).toLowerCase();
-      var match = words.every(function (word) { return text.indexOf(word) >= 0; });
-      dt.hidden = dd.hidden = !match;
-      if (match) shown++;
-    });
-    document.querySelectorAll(".glossary-index h2").forEach(function (heading) {
-      heading.hidden = !heading.nextElementSibling.querySelector("dt:not([hidden])");
-    });
-    var status = document.querySelector(".glossary-filter-status");
-    if (status) status.textContent = words.length ? shown + (shown === 1 ? " term" : " terms") : "";
-  }
-
-  /* On the 404 page: the terms whose URL forms are closest to the address typed. */
-  function suggest() {
-    var list = document.querySelector("ul.glossary-suggestions");
-    if (!list) return;
-    var wanted = decodeURIComponent(location.pathname).toLowerCase().replace(/\/+$/, "").split("/").pop();
-    wanted = wanted.replace(/\.html$/, "").replace(/[^a-z0-9]+/g, "-");
-    if (!wanted) return;
-    var ranked = Array.prototype.map.call(list.children, function (item) {
-      var names = item.getAttribute("data-names").split(" ");
-      return { item: item, cost: Math.min.apply(null, names.map(function (n) { return distance(wanted, n); })) };
-    }).sort(function (a, b) { return a.cost - b.cost; });
-    var limit = Math.max(2, Math.floor(wanted.length / 3));
-    var shown = ranked.filter(function (r) { return r.cost <= limit; }).slice(0, 3);
-    shown.forEach(function (r) { r.item.hidden = false; });
-    var box = list.closest(".glossary-not-found");
-    if (shown.length && box) box.hidden = false;
-  }
-
-  function distance(a, b) {
-    var row = [], i, j, last, next;
-    for (j = 0; j <= b.length; j++) row.push(j);
-    for (i = 1; i <= a.length; i++) {
-      last = row[0]++;
-      for (j = 1; j <= b.length; j++) {
-        next = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, last + (a[i - 1] === b[j - 1] ? 0 : 1));
-        last = next;
-      }
-    }
-    return row[b.length];
-  }
-
-  /* A link that opens Material's search in place (its toggle is a checkbox). */
-  function onOpenSearch(event) {
-    var link = event.target instanceof Element ? event.target.closest("a.glossary-open-search") : null;
-    var toggle = document.getElementById("__search");
-    if (!link || !toggle) return;
-    event.preventDefault();
-    event.stopPropagation();  // before Material's instant navigation follows the link
-    toggle.checked = true;
-    toggle.dispatchEvent(new Event("change"));
+  /* 3. Material's search forgives a slip: when a query finds nothing, it is asked again once with
+   * lunr's fuzzy syntax ("catastrofic~2", one slip in a word of 4 to 6 letters, two from 7), the box
+   * keeping what the reader typed, and the results say they are for similar spellings. Material
+   * searches what its box holds on keyup, and draws each answer, in order, in its result list. */
+  var search = { retried: false, idle: {}, observed: null };  // retried: the next answer is the fuzzy query's
+  function onSearchResult() {
     var input = document.querySelector(".md-search__input");
-    if (input) input.focus();
+    var meta = document.querySelector(".md-search-result__meta");
+    var list = document.querySelector(".md-search-result__list");
+    var typed = input ? input.value : "", query = typed.trim();
+    if (!meta || !list) return;
+    if (!query) search.idle[meta.textContent] = true;  // "Initializing search", "Type to start searching"
+    if (!query || search.idle[meta.textContent] || /[~*:^+"-]/.test(query)) return;  // or the reader's own syntax
+    if (search.retried) {
+      search.retried = false;
+      if (list.children.length) meta.textContent = "No exact match; results for similar spellings";
+    } else if (!list.children.length) {
+      search.retried = true;
+      input.value = query.split(/\s+/).map(function (w) { return w.length < 4 ? w : w + (w.length < 7 ? "~1" : "~2"); }).join(" ");
+      input.dispatchEvent(new KeyboardEvent("keyup"));
+      input.value = typed;  // as the reader left it, a trailing space and all
+    }
   }
 
   function setUpControls() {
-    suggest();
+    var result = document.querySelector(".md-search-result");
+    if (result && result !== search.observed) {
+      search.observed = result;
+      onSearchResult();
+      new MutationObserver(onSearchResult).observe(result, { childList: true, subtree: true, characterData: true });
+    }
     var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
     document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
-    document.querySelectorAll("input.glossary-filter").forEach(function (input) { input.hidden = false; });
   }
 
   document.addEventListener("click", onCopy);
-  document.addEventListener("click", onOpenSearch, true);
-  document.addEventListener("input", onFilter);
 
   function onPage() {
     markPage();

@@ -11,6 +11,10 @@ from .common import SEARCH_EXCLUDE
 
 _ARTICLES = ("the ", "a ", "an ")
 
+# The script of the index's filter and the 404 page's suggestions, under the docs folder: only those two
+# pages load it (this page's HTML, and overrides/404.html through Site.not_found_data).
+FIND_SCRIPT = "assets/glossary/find.js"
+
 
 def sort_key(title: str) -> str:
     """Where a title sorts in the index: "The Bitter Lesson" under B."""
@@ -38,8 +42,10 @@ def letter_id(letter: str) -> str:
     return "letter-" + ("other" if letter == "#" else letter.lower())
 
 
-def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
-    """The A–Z list: letter jump links, then each term with its summary.
+def index_html(terms: Iterable[Term], href_for: Callable[[str], str], script: str | None = None) -> str:
+    """The A–Z list: letter jump links, then each term with its summary; `script`, the address of
+    FIND_SCRIPT from this page, if the page is to load it (instant navigation runs a script in the
+    page's content on every arrival, as a full load does).
 
     The bar is the page's only set of letters, not repeated in its table of contents: the bar is
     in view at every width, while Material tucks the table of contents into the menu on narrow screens."""
@@ -67,4 +73,6 @@ def index_html(terms: Iterable[Term], href_for: Callable[[str], str]) -> str:
             )
         parts.append("</dl>\n")
     parts.append("</div>\n")
+    if script:
+        parts.append(f'<script defer src="{escape(script)}"></script>\n')
     return "".join(parts)

@@ -1,5 +1,5 @@
 """What a shared address shows: alias redirect pages, schema.org data for link previews,
-and the URL forms of each term's names for the 404 page's suggestions."""
+and the URL forms of each term's and essay's names for the 404 page's suggestions."""
 
 from __future__ import annotations
 
@@ -82,3 +82,10 @@ def url_names(term: Term) -> list[str]:
         forms.add(slugify(name))
         forms.add(slugify(plural(name) or ""))
     return sorted(form for form in forms if form)
+
+
+def essay_url_names(title: str, url: str) -> list[str]:
+    """The URL-shaped forms of an essay's names, for matching a mistyped address: its title and the
+    last part of its address (its file name)."""
+    last = url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+    return sorted(form for form in {slugify(title), slugify(last)} if form)
