@@ -113,3 +113,26 @@ def next_frames(page, count: int = 2) -> None:
     page.evaluate(
         "async n => { for (let i = 0; i < n; i++) await new Promise(done => requestAnimationFrame(done)); }", count
     )
+
+
+def luminance(rgb) -> float:
+    """WCAG relative luminance of an sRGB color (r, g, b[, a]), 0-255."""
+
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two opaque colors."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def over(color, page) -> list[float]:
+    """`color` (r, g, b[, a]) laid over the opaque page color."""
+    alpha = color[3] if len(color) > 3 else 1.0
+    return [c * alpha + p * (1 - alpha) for c, p in zip(color[:3], page[:3], strict=True)]

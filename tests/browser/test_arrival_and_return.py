@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import next_frames, wait_until_landed, wait_until_scrolled
+from browser_support import contrast, next_frames, over, wait_until_landed, wait_until_scrolled
 
 ESSAY = "essays/continual-learning/"
 POPOVER = "#glossary-popover"
@@ -181,24 +181,7 @@ ARRIVAL = """a => {
 }"""
 
 
-def luminance(rgb):
-    def channel(c):
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (channel(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def over(color, page):
-    """`color` (r, g, b[, a]) laid over the opaque page color."""
-    alpha = color[3] if len(color) > 3 else 1.0
-    return [c * alpha + p * (1 - alpha) for c, p in zip(color[:3], page[:3], strict=True)]
-
-
-def contrast(a, b):
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def check_arrival_mark(mention):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import next_frames, wait_until_scrolled, wait_until_still
+from browser_support import contrast, next_frames, wait_until_scrolled, wait_until_still
 
 LONG = "glossary/parameters-weights/"  # some forty entries (reader review 2026-12b, §1.14)
 ESSAY = "essays/continual-learning/"
@@ -38,18 +38,6 @@ LIST_STATE = """() => {
 }"""
 
 
-def luminance(rgb):
-    def channel(c):
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a, b):
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def list_state(page):
