@@ -136,3 +136,14 @@ def over(color, page) -> list[float]:
     """`color` (r, g, b[, a]) laid over the opaque page color."""
     alpha = color[3] if len(color) > 3 else 1.0
     return [c * alpha + p * (1 - alpha) for c, p in zip(color[:3], page[:3], strict=True)]
+
+
+def wait_until_instant(page) -> None:
+    """Returns once Material's instant navigation can take a click: it follows only links its
+    sitemap.xml lists, and until that file has arrived (fetched after the page loads) a click is
+    an ordinary, full page load."""
+    page.wait_for_function(
+        """() => window.document$ && performance.getEntriesByType('resource')
+                   .some(e => e.name.split(/[?#]/)[0].endsWith('/sitemap.xml') && e.responseEnd > 0)"""
+    )
+    next_frames(page, 3)  # the file parsed and its links taken in

@@ -1,10 +1,11 @@
 """Diagrams open in the glightbox lightbox, in the reader's palette."""
 
-from browser_support import wait_until_still
+from browser_support import wait_until_instant, wait_until_still
 
 
 def test_a_diagram_opens_after_an_instant_navigation_too(page):
     page.goto(page.base)
+    wait_until_instant(page)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a.md-button--primary").click()
     page.locator("article h1", has_text="Why AI Models Stop Learning").wait_for()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from browser_support import wait_until_instant
+
 ESSAY = "essays/continual-learning/"
 POPOVER = "#glossary-popover"
 
@@ -145,6 +147,7 @@ def test_showing_it_moves_nothing_on_the_page(page):
 
 def test_hovering_works_after_an_instant_navigation(page):
     page.goto(page.base)
+    wait_until_instant(page)
     page.evaluate("window.__sameDocument = true")
     page.locator("article a.md-button--primary").click()
     page.wait_for_url(page.base + ESSAY)
