@@ -25,9 +25,9 @@
  *   glossary-term--target               on the mention a backlink points to
  * From Material's page it reads the header (.md-header: a popover stays below
  * it), the main element (the popover goes inside it), the article (to tell one
- * page from the next), the search box (.md-search__input) and its results
- * (.md-search-result, __meta and __list), and window.document$ (instant
- * navigation). Text goes in
+ * page from the next), the search results (.md-search-result, __meta and
+ * __list), window.glossarySearch (which query the search worker is answering:
+ * overrides/main.html) and window.document$ (instant navigation). Text goes in
  * with textContent, never as HTML.
  *
  * Where the popover shows: on a wide screen, a card next to its term: above the
@@ -387,27 +387,24 @@
     status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  /* 3. Material's search forgives a slip: when a query finds nothing, it is asked again once with
-   * lunr's fuzzy syntax ("catastrofic~2", one slip in a word of 4 to 6 letters, two from 7), the box
-   * keeping what the reader typed, and the results say they are for similar spellings. Material
-   * searches what its box holds on keyup, and draws each answer, in order, in its result list. */
-  var search = { retried: false, idle: {}, observed: null };  // retried: the next answer is the fuzzy query's
+  /* 3. Material's search forgives a slip: when the reader's query finds nothing, it is asked again once
+   * with lunr's fuzzy syntax ("catastrofic~2", one slip in a word of 4 to 6 letters, two from 7), and the
+   * results say they are for similar spellings. Which query an answer is for comes from
+   * window.glossarySearch (overrides/main.html): the worker answers in order, and while the reader types,
+   * answers to earlier keys are still arriving, so "the next answer" need not be the retry's. Only the
+   * answer to the last query sent is retried, straight to the worker: the box keeps what the reader typed. */
+  var search = { fuzzy: null, observed: null };  // fuzzy: the retry sent for the reader's last query
   function onSearchResult() {
-    var input = document.querySelector(".md-search__input");
-    var meta = document.querySelector(".md-search-result__meta");
+    var queue = window.glossarySearch, meta = document.querySelector(".md-search-result__meta");
     var list = document.querySelector(".md-search-result__list");
-    var typed = input ? input.value : "", query = typed.trim();
-    if (!meta || !list) return;
-    if (!query) search.idle[meta.textContent] = true;  // "Initializing search", "Type to start searching"
-    if (!query || search.idle[meta.textContent] || /[~*:^+"-]/.test(query)) return;  // or the reader's own syntax
-    if (search.retried) {
-      search.retried = false;
-      if (list.children.length) meta.textContent = "No exact match; results for similar spellings";
-    } else if (!list.children.length) {
-      search.retried = true;
-      input.value = query.split(/\s+/).map(function (w) { return w.length < 4 ? w : w + (w.length < 7 ? "~1" : "~2"); }).join(" ");
-      input.dispatchEvent(new KeyboardEvent("keyup"));
-      input.value = typed;  // as the reader left it, a trailing space and all
+    if (!queue || !queue.worker || !meta || !list) return;
+    var asked = queue.answering, query = (asked || "").trim();
+    if (asked !== null && asked === search.fuzzy) {
+      var said = "No exact match; results for similar spellings";
+      if (list.children.length && meta.textContent !== said) meta.textContent = said;  // (or it observes itself)
+    } else if (query && !list.children.length && !queue.sent.length && !/[~*:^+"-]/.test(query)) {
+      var fuzzy = query.split(/\s+/).map(function (w) { return w.length < 4 ? w : w + (w.length < 7 ? "~1" : "~2"); }).join(" ");
+      if (fuzzy !== query) queue.worker.postMessage({ type: 2, data: search.fuzzy = fuzzy });
     }
   }
 
