@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
+import json
 import os
 import shutil
 import threading
@@ -147,3 +149,21 @@ def wait_until_instant(page) -> None:
                    .some(e => e.name.split(/[?#]/)[0].endsWith('/sitemap.xml') && e.responseEnd > 0)"""
     )
     next_frames(page, 3)  # the file parsed and its links taken in
+
+
+def stored(page, key: str = "glossary-study/v2/term"):
+    """The study progress this browser holds under `key` (study.js's storage), or None."""
+    value = page.evaluate(f"localStorage.getItem('{key}')")
+    return json.loads(value) if value else None
+
+
+def expected_due(page, history, start: datetime.datetime):
+    """What ts-fsrs itself gives for a card graded `history` ([(minutes after `start`, grade)]), as ISO text."""
+    return page.evaluate(
+        """([start, history]) => {
+          const f = FSRS.fsrs(FSRS.generatorParameters({enable_fuzz: false}));
+          let card = FSRS.createEmptyCard(new Date(start));
+          for (const [minutes, grade] of history) card = f.next(card, new Date(start + minutes * 60000), grade).card;
+          return card.due.toISOString(); }""",
+        [start.timestamp() * 1000, history],
+    )

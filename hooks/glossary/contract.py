@@ -2,8 +2,9 @@
 the theme's templates: every class name and `data-` attribute they share, written down once.
 
 The scripts are `docs/assets/glossary/glossary.js`, `find.js` beside it (the index's filter and
-the 404 page's suggestions, which only those two pages load) and the study page's
-`docs/assets/study.js`; the stylesheets `docs/assets/glossary/glossary.css` and `study.css`
+the 404 page's suggestions, which only those two pages load), the study page's
+`docs/assets/study.js` and `docs/assets/learn.js` (the study state in the popovers, on a site
+with a study page); the stylesheets `docs/assets/glossary/glossary.css` and `study.css`
 (and the site's own `site.css`, which may address these classes too); the templates are in
 `overrides/`. They use these names and no others, and every name here is used:
 tests/engine/test_contract.py checks both. A term mention in prose becomes::
@@ -106,6 +107,15 @@ MATCHES = "glossary-matches"          # built by find.js first in the list while
 NOT_FOUND = "glossary-not-found"      # the box around the suggestions, hidden until one is close
 SUGGESTIONS = "glossary-suggestions"  # the 404 page's list of essays and terms, each li with data-names
 OPEN_SEARCH = "glossary-open-search"  # a link find.js turns into "open Material's search" with its ?q=
+
+# Learning while reading (docs/assets/learn.js): on a site with a study page, every page with
+# definitions loads it, and its popovers show each term's study state and two reviews.
+LEARN = "glossary-learn"              # the script tag; data-scheduler: ts-fsrs's address from the page
+LEARN_SCHEDULER = "data-scheduler"
+LEARNED = "glossary-term--learned"    # on a mention of a term the reader has learned (quieter)
+KNOWN = "glossary-known"              # under an essay's byline: "You know 12 of the 47 terms here"
+STUDY_PART = "glossary-popover__study"  # the popover's part: the state and two reviews (data-grade)
+LEARN_GRADE = "data-grade"
 
 # The study page: the engine writes its place and its decks; study.js builds the app in it.
 STUDY = "glossary-study"              # the study page's app (docs/assets/study.js builds it)

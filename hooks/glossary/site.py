@@ -374,7 +374,11 @@ class Site:
         if slug is not None:
             reader += term.related_html(self.glossary.terms[slug], self.glossary.terms, self.hrefs_from(page.url))
             reader += backlinks_.section_html(self.spool.take(slug), self._page_hrefs(page.url))
-        reader += definitions.definitions_html(self._definition(s) for s in self.linked.get(page.src, ()))
+        popovers = definitions.definitions_html(self._definition(s) for s in self.linked.get(page.src, ()))
+        reader += popovers
+        if popovers and self.study_src is not None:
+            assets = {name: relative_url(path, page.url) for name, path in decks.ASSETS.items()}
+            reader += study_page.learn_html(assets["learn"], assets["scheduler"])
         if page.src == self.study_src:
             reader += self._study_app(page)
         search = unlinked(content)

@@ -8,7 +8,7 @@ import json
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import wait_until_still
+from browser_support import expected_due, stored, wait_until_still
 from support import TERMS
 
 STUDY = "study/"
@@ -25,23 +25,6 @@ def study(open_tab, url=STUDY, clock=True, **options):
     if url.startswith(STUDY):
         page.locator(".glossary-study__card").wait_for()
     return page
-
-
-def stored(page, key=KEY):
-    value = page.evaluate(f"localStorage.getItem('{key}')")
-    return json.loads(value) if value else None
-
-
-def expected_due(page, history):
-    """What ts-fsrs itself gives for a card graded `history` ([(minutes after START, grade)]), as ISO text."""
-    return page.evaluate(
-        """([start, history]) => {
-          const f = FSRS.fsrs(FSRS.generatorParameters({enable_fuzz: false}));
-          let card = FSRS.createEmptyCard(new Date(start));
-          for (const [minutes, grade] of history) card = f.next(card, new Date(start + minutes * 60000), grade).card;
-          return card.due.toISOString(); }""",
-        [START.timestamp() * 1000, history],
-    )
 
 
 def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(open_tab):
@@ -61,7 +44,7 @@ def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(open_tab):
     assert prompt.text_content() != first
     assert page.evaluate("document.activeElement.classList.contains('glossary-study__reveal')")
     card = stored(page)["cards"]["agentic-loops"]
-    assert card["due"].replace("Z", "") == expected_due(page, [(0, 3)]).replace("Z", "")
+    assert card["due"].replace("Z", "") == expected_due(page, [(0, 3)], START).replace("Z", "")
     # Eleven minutes on, the card is due again; a second Good follows FSRS from the same history.
     page.clock.pause_at(START + datetime.timedelta(minutes=11))
     page.reload()
@@ -70,7 +53,7 @@ def test_keyboard_reveals_grades_and_the_schedule_is_fsrs_own(open_tab):
     page.keyboard.press("Enter")
     page.keyboard.press("3")
     due = stored(page)["cards"]["agentic-loops"]["due"]
-    assert due.replace("Z", "") == expected_due(page, [(0, 3), (11, 3)]).replace("Z", "")
+    assert due.replace("Z", "") == expected_due(page, [(0, 3), (11, 3)], START).replace("Z", "")
     assert "Streak: 1 day" in page.locator(".glossary-study__stats").text_content()
 
 

@@ -283,3 +283,13 @@ def test_script_and_stylesheet_stay_small(site):
     files = ("glossary.js", "glossary.css")
     size = sum(len(gzip.compress((assets / name).read_bytes(), 9)) for name in files)
     assert size <= 6 * 1024, size
+
+
+@pytest.mark.parametrize(("name", "budget"), [("glossary/find.js", 3 * 1024), ("learn.js", 2 * 1024)])
+def test_the_scripts_some_pages_add_stay_small(site, name, budget):
+    import gzip
+
+    # find.js: the index's filter and the 404 page's suggestions; learn.js: the study state in every
+    # popover of a site with a study page. Each is a request of its own, so each has a budget of its own.
+    size = len(gzip.compress((site.root / "assets" / name).read_bytes(), 9))
+    assert size <= budget, size

@@ -111,6 +111,27 @@ def test_only_the_study_page_loads_the_study_script_and_the_scheduler(site):
     assert all("defer" in s.attributes for s in tree.css("article script[src]"))
 
 
+def test_every_page_with_definitions_loads_learn_js_which_finds_the_scheduler_from_there(site):
+    # learn.js shows a term's study state in its popover and records a review with the study page's
+    # scheduler, which it fetches on the first review only: its address must work from every page.
+    seen = 0
+    for url, file in all_pages(site):
+        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        learn = tree.css("script.glossary-learn")
+        assert len(learn) == (1 if tree.css_first("template.glossary-definitions") else 0), url
+        if learn:
+            seen += 1
+            assert "defer" in learn[0].attributes, url
+            assert resolve(site, url, learn[0].attributes["src"])[0] == site.root / "assets" / "learn.js", url
+            scheduler = resolve(site, url, learn[0].attributes["data-scheduler"])[0]
+            assert scheduler == site.root / "assets" / "vendor" / "ts-fsrs" / "index.umd.js", url
+            assert scheduler.is_file()
+    assert seen > len(TERMS)  # the essay and the term pages, at least
+    # The essay's terms name their slugs, so the script can count those the reader knows.
+    slugs = [a.attributes["data-term"] for a in html_of(site, ESSAY).css(".glossary-vocabulary li a")]
+    assert slugs == essay_terms_in_order(site, ESSAY)
+
+
 def test_the_vendored_scheduler_is_the_pinned_release():
     folder = ROOT / "docs" / "assets" / "vendor" / "ts-fsrs"
     notes = (folder / "README.txt").read_text(encoding="utf-8")
@@ -184,7 +205,7 @@ STUDY_ON = "extra:\n  glossary:\n    study: study\n"
 def site_with_study(tmp_path):
     """The base fixture site with the study page on and the files it needs copied in."""
     project = small_site(tmp_path, extra=STUDY_ON)
-    for name in ("study.css", "study.js", "vendor/ts-fsrs/index.umd.js"):
+    for name in ("study.css", "study.js", "vendor/ts-fsrs/index.umd.js", "learn.js"):
         (project / "docs" / "assets" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / "assets" / name).write_bytes((ROOT / "docs" / "assets" / name).read_bytes())
     return project
@@ -200,7 +221,7 @@ def test_a_study_page_without_its_files_stops_the_build_naming_them(tmp_path):
     # Before, such a site got a study page whose script and stylesheet were missing, and --strict passed.
     log = failed_build(tmp_path, extra=STUDY_ON)
     assert "mkdocs.yml: extra.glossary.study asks for a study page, but its files are missing" in log
-    assert "assets/study.css, assets/vendor/ts-fsrs/index.umd.js, assets/study.js" in log
+    assert "assets/study.css, assets/vendor/ts-fsrs/index.umd.js, assets/study.js, assets/learn.js" in log
     assert "or set 'study: false' for no study page" in log
 
 

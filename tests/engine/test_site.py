@@ -18,7 +18,7 @@ TERM_PAGES = {
     ),
     "glossary/old-name.md": "---\ntitle: Weights\nsummary: The numbers a model learns.\nslug: weights\n---\n\nW.\n",
 }
-STUDY_ASSETS = {"assets/study.css", "assets/study.js", "assets/vendor/ts-fsrs/index.umd.js"}
+STUDY_ASSETS = {"assets/study.css", "assets/study.js", "assets/vendor/ts-fsrs/index.umd.js", "assets/learn.js"}
 
 
 def sources(extra=()):

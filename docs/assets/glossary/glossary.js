@@ -117,6 +117,8 @@
     box.setAttribute("role", sheet ? "dialog" : "tooltip");
     if (sheet) box.setAttribute("aria-labelledby", "glossary-popover-title");
     else box.removeAttribute("aria-labelledby");
+    // learn.js, on a site with a study page: the term's study state and two reviews, before placing.
+    if (window.GlossaryLearn) window.GlossaryLearn.card(link.getAttribute("data-term"), box, sheet);
     box.hidden = false;
     if (sheet) keepInSight(box, link);
     else place(box, link);

@@ -16,8 +16,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 GLOSSARY_DECK = "glossary"
 DECKS_FOLDER = "decks"  # under the study page's folder: one .apkg and one .tsv per deck
-# The study page's own files, which a site that turns study on must ship (docs/assets/vendor/ts-fsrs/README.txt).
-ASSETS = {"css": "assets/study.css", "scheduler": "assets/vendor/ts-fsrs/index.umd.js", "js": "assets/study.js"}
+# The study page's own files, which a site that turns study on must ship (docs/assets/vendor/ts-fsrs/README.txt),
+# and learn.js, which brings the same progress to the definitions in every page that has some.
+ASSETS = {"css": "assets/study.css", "scheduler": "assets/vendor/ts-fsrs/index.umd.js", "js": "assets/study.js",
+          "learn": "assets/learn.js"}
 
 
 @dataclass(frozen=True)

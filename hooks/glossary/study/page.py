@@ -31,7 +31,8 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
     if not terms:
         return ""
     items = "".join(
-        f'<li><a href="{escape(href_for(term.slug))}">{escape(term.title)}</a>: {escape(term.summary)}</li>\n'
+        f'<li><a href="{escape(href_for(term.slug))}" {contract.TERM_ATTR}="{escape(term.slug)}">'
+        f"{escape(term.title)}</a>: {escape(term.summary)}</li>\n"
         for term in terms
     )
     count = f"{len(terms)} term" + ("" if len(terms) == 1 else "s")
@@ -47,6 +48,15 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
         f'<section class="{contract.VOCABULARY}" {SEARCH_EXCLUDE} aria-labelledby="{VOCABULARY_ID}">\n'
         f"{permalinked_heading(VOCABULARY_HEADING, VOCABULARY_ID)}"
         f"<p>The {count} this essay uses, in the order you meet them.</p>\n<ol>\n{items}</ol>\n{actions}</section>\n"
+    )
+
+
+def learn_html(script: str, scheduler: str) -> str:
+    """The script that shows a term's study state in its popover (docs/assets/learn.js), at `script`
+    from the page, with the address of the scheduler it loads on the reader's first review."""
+    return (
+        f'<script class="{contract.LEARN}" defer src="{escape(script)}" '
+        f'{contract.LEARN_SCHEDULER}="{escape(scheduler)}"></script>\n'
     )
 
 
