@@ -80,6 +80,22 @@ def test_an_abbreviation_or_a_quoted_sentence_finds_its_page_and_no_list_of_back
     assert not any("#mentioned-in" in href for href in results)
 
 
+def test_a_term_whose_name_holds_the_query_comes_first_and_the_script_comes_with_search(page):
+    page.add_init_script(COUNT_WORKER_MESSAGES.join(("(", ")(0)")))
+    page.goto(page.base)
+    fetched = "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/glossary/search.js'))"
+    assert not page.evaluate(fetched)  # a reader who never searches never fetches it
+    page.locator("input.md-search__input").click()
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for()
+    page.wait_for_function(fetched)
+    # lunr scored "in*" prefixes (Prompt Injection, Inference) above In-Context Learning, 6th in the review.
+    # "context": Context Window, whose name starts with it, before In-Context Learning, which holds it.
+    for query, first in [("in context", "in-context-learning"), ("in-context", "in-context-learning"),
+                         ("context", "context-window"), ("in cont", "in-context-learning")]:
+        results = search(page, query)
+        assert results[0].split("?")[0] == f"{page.base}glossary/{first}/", (query, results)
+
+
 def test_a_misspelling_finds_its_term_and_says_the_results_are_for_similar_spellings(page):
     # A slow worker: the retry must be for the reader's last query, and only its answer is "similar".
     open_search(page, lag=60)

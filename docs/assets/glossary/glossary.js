@@ -6,7 +6,9 @@
  *    gives focus back to a term followed from the keyboard when the reader comes Back.
  * 2. A term page's "Copy link". (The index's filter and the 404 page's suggestions
  *    are find.js's, which only those two pages load.)
- * 3. Material's search asked again with lunr's fuzzy syntax when a query finds nothing.
+ * 3. search.js, loaded the first time the reader goes to the search box: Material's
+ *    search asked again with similar spellings when a query finds nothing, and
+ *    results whose title holds the query's words first.
  *
  * The contract with the build and the theme (hooks/glossary/contract.py, the one
  * place it is written down; tests/engine/test_contract.py checks it):
@@ -25,9 +27,8 @@
  *   glossary-term--target               on the mention a backlink points to
  * From Material's page it reads the header (.md-header: a popover stays below
  * it), the main element (the popover goes inside it), the article (to tell one
- * page from the next), the search results (.md-search-result, __meta and
- * __list), window.glossarySearch (which query the search worker is answering:
- * overrides/main.html) and window.document$ (instant navigation). Text goes in
+ * page from the next), the search box (.md-search__input), window.document$
+ * (instant navigation) and, if the page has learn.js, window.GlossaryLearn. Text goes in
  * with textContent, never as HTML.
  *
  * Where the popover shows: on a wide screen, a card next to its term: above the
@@ -50,6 +51,8 @@
  */
 (function () {
   "use strict";
+
+  var SELF = document.currentScript && document.currentScript.src;  // search.js is beside it
 
   /* 1. The definition popover. */
   var TERM = "a.glossary-term";
@@ -389,34 +392,20 @@
     status.clearTimer = setTimeout(function () { status.textContent = ""; }, 4000);
   }
 
-  /* 3. Material's search forgives a slip: when the reader's query finds nothing, it is asked again once
-   * with lunr's fuzzy syntax ("catastrofic~2", one slip in a word of 4 to 6 letters, two from 7), and the
-   * results say they are for similar spellings. Which query an answer is for comes from
-   * window.glossarySearch (overrides/main.html): the worker answers in order, and while the reader types,
-   * answers to earlier keys are still arriving, so "the next answer" need not be the retry's. Only the
-   * answer to the last query sent is retried, straight to the worker: the box keeps what the reader typed. */
-  var search = { fuzzy: null, observed: null };  // fuzzy: the retry sent for the reader's last query
-  function onSearchResult() {
-    var queue = window.glossarySearch, meta = document.querySelector(".md-search-result__meta");
-    var list = document.querySelector(".md-search-result__list");
-    if (!queue || !queue.worker || !meta || !list) return;
-    var asked = queue.answering, query = (asked || "").trim();
-    if (asked !== null && asked === search.fuzzy) {
-      var said = "No exact match; results for similar spellings";
-      if (list.children.length && meta.textContent !== said) meta.textContent = said;  // (or it observes itself)
-    } else if (query && !list.children.length && !queue.sent.length && !/[~*:^+"-]/.test(query)) {
-      var fuzzy = query.split(/\s+/).map(function (w) { return w.length < 4 ? w : w + (w.length < 7 ? "~1" : "~2"); }).join(" ");
-      if (fuzzy !== query) queue.worker.postMessage({ type: 2, data: search.fuzzy = fuzzy });
-    }
+  /* 3. Material's search, kinder: search.js beside this file, fetched the first time the reader goes to
+   * the search box (Material puts the focus there however search is opened, a ?q= address included). */
+  function loadSearch(event) {
+    var input = document.querySelector(".md-search__input");
+    if (!input || !SELF || event && event.target !== input) return;
+    document.removeEventListener("focusin", loadSearch);
+    var tag = document.createElement("script");
+    tag.src = SELF.replace(/glossary\.js([?#].*)?$/, "search.js");
+    document.head.appendChild(tag);
   }
+  document.addEventListener("focusin", loadSearch);
+  if (document.activeElement && document.activeElement.matches(".md-search__input")) loadSearch();
 
   function setUpControls() {
-    var result = document.querySelector(".md-search-result");
-    if (result && result !== search.observed) {
-      search.observed = result;
-      onSearchResult();
-      new MutationObserver(onSearchResult).observe(result, { childList: true, subtree: true, characterData: true });
-    }
     var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
     document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
   }
