@@ -26,10 +26,15 @@ SECTION_SEPARATOR = " &#8250; "  # "›" between a backlink's page and section, 
 # Where a page that mentions a term belongs in its "Mentioned in" list, in the order shown.
 ESSAYS, ENTRIES, OTHER_PAGES = 0, 1, 2
 GROUPS = {ESSAYS: "Essays", ENTRIES: "Glossary entries", OTHER_PAGES: "Other pages"}
+# The pages that use a term matter more to its reader than other entries of the glossary (on a
+# docs site, one term listed 49 entries before 112 pages): essays, then other pages, then entries.
+ORDER = (ESSAYS, OTHER_PAGES, ENTRIES)
+# The groups as the `mentioned-in` option names them.
+BY_OPTION = {"essays": ESSAYS, "entries": ENTRIES, "pages": OTHER_PAGES}
 
 # A long list shows its first entries and folds the rest under a "Show all N" control (a native
 # <details>: it opens without a script, by keyboard, for find-in-page and for a link into it).
-SHOWN = 10  # entries shown above the fold; essays come first, so they are the last to be folded
+SHOWN = 10  # entries shown above the fold; the first group (essays by default) is the last to be folded
 FEWEST = 3  # no fold hides fewer entries, and no group shows fewer above it: its heading goes in too
 SHOW_ALL = "Show all {total}"
 SHOW_FEWER = "Show fewer"
@@ -107,14 +112,17 @@ def entry_html(backlink: Backlink, href: str) -> str:
     )
 
 
-def section_html(backlinks: Iterable[Backlink], href_for: Callable[[str], str]) -> str:
-    """The "Mentioned in" section: essays first, then glossary entries, then other pages, each
-    group in the order found; past `SHOWN` entries, the rest behind a "Show all N" control.
+def section_html(
+    backlinks: Iterable[Backlink], href_for: Callable[[str], str], order: Iterable[int] = ORDER
+) -> str:
+    """The "Mentioned in" section: its groups in `order` (essays first, then other pages, then
+    glossary entries, unless the site says otherwise), each group in the order found; past `SHOWN`
+    entries, the rest behind a "Show all N" control.
     `href_for(page_url)` is that page's address as the term's page links it."""
     grouped: dict[int, list[str]] = {}
     for backlink in backlinks:
         grouped.setdefault(backlink.group, []).append(entry_html(backlink, href_for(backlink.page_url)))
-    groups = [(group, grouped[group]) for group in sorted(grouped)]
+    groups = [(group, grouped[group]) for group in order if group in grouped]
     total = sum(len(entries) for _, entries in groups)
     shown, folded, start = [], [], 0
     cut = fold_at([len(entries) for _, entries in groups])

@@ -14,7 +14,10 @@ Matching rules (documented for writers in the README):
   term whose page says `case: sensitive`, which match only as written too;
 * inside a name, a space or a hyphen matches any run of spaces, a hyphen or a
   dash: "fine-tuning" also matches "fine tuning", "KV cache" also "KV-cache";
-* a simple English plural of every name matches too ("token" → "tokens").
+* a simple English plural of every name matches too ("token" → "tokens");
+* a quote or an apostrophe in a name matches it straight or curled ("Bob's host"
+  also "Bob’s host", as Markdown's smarty prints it), and a slash matches a
+  slash with or without spaces around it ("UID/GID", "UID / GID").
 """
 
 from __future__ import annotations
@@ -29,6 +32,16 @@ from typing import Final
 _JOINERS = "\u2010\u2011\u2013-"  # hyphen last: it is a range marker elsewhere
 _SEPARATOR_IN_NAME = re.compile(rf"[\s/{_JOINERS}]+")
 _SEPARATOR_PATTERN = rf"(?:\s+|[{_JOINERS}])"
+# Words of a name as a pattern reads them: a slash is part of the name ("UID/GID"), not a gap.
+_WORD_GAP = re.compile(rf"[\s{_JOINERS}]+")
+_SLASH = re.compile(r"\s*/\s*")
+
+# Writers type straight quotes in front matter, while the page text has them as smarty
+# curled them: each quote in a name stands for all its shapes, so both spellings match.
+_QUOTES = {"'": "'\u2018\u2019", '"': '"\u201c\u201d'}
+_STRAIGHT = str.maketrans({curled: straight for straight, shapes in _QUOTES.items() for curled in shapes})
+# A character of a name that matches a set of characters in the text, never held to a case.
+_CLASSES = {**{quote: "[" + shapes + "]" for quote, shapes in _QUOTES.items()}, "/": r"\s*/\s*"}
 
 # A word is "written in capitals" when it holds two or more capital letters.
 _CAPITALS = re.compile(r"[A-Z].*[A-Z]")
@@ -57,8 +70,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 def name_key(name: str) -> str:
-    """The form two names are compared in: lower case, one space between words."""
-    return _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower()
+    """The form two names are compared in: lower case, one space between words, straight quotes."""
+    return _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower().translate(_STRAIGHT)
 
 
 def plural(name: str) -> str | None:
@@ -78,11 +91,14 @@ def plural(name: str) -> str | None:
 def _units(name: str, as_written: bool = False) -> list[_Unit]:
     """A name as trie edges: separators, case-free letters, and exact-case letters."""
     units: list[_Unit] = []
-    for i, word in enumerate(w for w in _SEPARATOR_IN_NAME.split(name.strip()) if w):
+    name = _SLASH.sub("/", name.strip()).translate(_STRAIGHT)
+    for i, word in enumerate(w for w in _WORD_GAP.split(name) if w):
         if i:
             units.append(_SEP)
         exact = as_written or bool(_CAPITALS.search(word))
-        units.extend((char, True) if exact else (char.lower(), False) for char in word)
+        units.extend(
+            (char, False) if char in _CLASSES else (char, True) if exact else (char.lower(), False) for char in word
+        )
     return units
 
 
@@ -115,7 +131,7 @@ class Matcher:
         body = _trie_pattern(trie)
         # Looking first for a letter that can open a name lets the search skip most of a
         # text quickly: the whole pattern is tried only where a name may start.
-        openers = {unit[0] for unit in trie if unit is not _SEP}
+        openers = {char for unit in trie if unit is not _SEP for char in _QUOTES.get(unit[0], unit[0])}
         opens = "(?=[" + "".join(sorted(map(re.escape, openers))) + "])"
         self._pattern = re.compile(opens + _WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
 
@@ -188,7 +204,10 @@ def _run_pattern(units: list[_Unit]) -> str:
         if exact:
             out.append(f"(?-i:{''.join(exact)})")
             exact = []
-        out.append(_SEPARATOR_PATTERN if unit is _SEP else re.escape(unit[0]))
+        if unit is _SEP:
+            out.append(_SEPARATOR_PATTERN)
+        else:
+            out.append(_CLASSES.get(unit[0]) or re.escape(unit[0]))
     if exact:
         out.append(f"(?-i:{''.join(exact)})")
     return "".join(out)

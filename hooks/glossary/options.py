@@ -14,6 +14,7 @@ from .errors import GlossaryError
 from .linker import FIRST_PER_PAGE, MODES
 
 NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, or every term page
+MENTIONED_IN = ("essays", "pages", "entries")  # essays, other pages, glossary entries: the default order
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Options:
     study: str | None = None  # folder of the study page and its decks; None: no study page
     exclude: tuple[str, ...] = ()  # slugs or titles of terms never looked for on any page
     required: bool = True  # read by the theme: stop a build in which the hook did not run
+    joined: bool = False  # a name's words written together count as a mention ("PersistentVolume")
+    mentioned_in: tuple[str, ...] = MENTIONED_IN  # the order of the groups of a "Mentioned in" list
 
 
 class _Wrong(Exception):
@@ -83,6 +86,13 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _groups(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or sorted(map(str, value)) != sorted(MENTIONED_IN):
+        raise _Wrong("List the groups essays, entries (glossary entries) and pages (other pages) once each, "
+                     "in the order shown, e.g. [essays, entries, pages].")
+    return tuple(value)
+
+
 # Each option as a writer spells it: the field it sets, and how its value is read.
 _OPTIONS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "dir": ("folder", _folder),
@@ -94,6 +104,8 @@ _OPTIONS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "study": ("study", _folder_or_none("study", "study page")),
     "exclude": ("exclude", _terms),
     "required": ("required", _flag),
+    "joined": ("joined", _flag),
+    "mentioned-in": ("mentioned_in", _groups),
 }
 assert {field for field, _ in _OPTIONS.values()} == {f.name for f in fields(Options)}
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import backlinks as backlinks_
 from .backlinks import Backlink, BacklinkSpool
-from .errors import GlossaryError
+from .errors import GlossaryError, raise_all
 from .linker import MODES, Mention, link_html, unlinked
 from .options import Options
 from .pages import definitions, essay, index, sharing, term
@@ -146,12 +146,20 @@ class Site:
         not take the place of one, and a study page needs its assets among them.
         """
         folder, terms, moves = self.options.folder, [], {}
+        # Every term page is read and checked before the build stops, so one build reports every mistake.
+        mistakes: list[GlossaryError] = []
+        unread: set[str] = set()
         pages = {source.src: source for source in sources}
         for source in pages.values():
             name = term_file_name(source.src, folder)
             if name is None:
                 continue
-            found, warnings = read_term(name, source.read(), source.path)
+            try:
+                found, warnings = read_term(name, source.read(), source.path)
+            except GlossaryError as mistake:
+                mistakes.append(mistake)
+                unread.add(name)
+                continue
             self.warnings.extend(warnings)
             terms.append(found)
             self.term_srcs[source.src] = found.slug
@@ -160,22 +168,32 @@ class Site:
                 where = self.placement(f"{posixpath.dirname(source.src)}/{found.slug}".lstrip("/"))
                 moves[source.src] = where
             self.term_urls[found.slug] = where.url
-        self.glossary = Glossary.build(terms, excluded=self._excluded(terms))
+        excluded: list[str] = []
+        try:
+            excluded = self._excluded(terms, unread)
+        except GlossaryError as mistake:
+            mistakes.append(mistake)
+        try:
+            self.glossary = Glossary.build(terms, excluded=excluded, joined=self.options.joined, unread=unread)
+            redirects = self.glossary.redirects()
+        except GlossaryError as mistake:
+            mistakes.append(mistake)
+            redirects = {}
         self.spool.close()  # the empty one made with the site
         self.spool = BacklinkSpool(self.glossary.terms)
         self.index_src = f"{folder}/index.md" if f"{folder}/index.md" in pages else None
         files = {}
-        redirects = self.glossary.redirects()
         for alias, slug in redirects.items():
             src = f"{folder}/{alias}/index.html"
             hidden = published.get(src) or published.get(f"{folder}/{alias}.html")
             if hidden is not None:
-                raise GlossaryError(
+                mistakes.append(GlossaryError(
                     hidden,
                     f"is published at {folder}/{alias}/, where {self.glossary.terms[slug].source} wants a redirect "
                     "for one of its names.",
                     "Rename or move that page, or remove the name from the term page's aliases.",
-                )
+                ))
+                continue
             target = self.term_urls[slug]
             files[src] = sharing.redirect_html(
                 self.glossary.terms[slug], relative_url(target, f"{folder}/{alias}/"), self.absolute(target)
@@ -184,26 +202,30 @@ class Site:
             study = self.options.study
             missing = [asset for asset in decks.ASSETS.values() if asset not in published]
             if missing:
-                raise GlossaryError(
+                mistakes.append(GlossaryError(
                     "mkdocs.yml",
                     f"extra.glossary.study asks for a study page, but its files are missing from the docs folder: "
                     f"{', '.join(missing)}.",
                     "Copy them from this project's docs/, or set 'study: false' for no study page.",
-                )
+                ))
             self.study_src = next((s for s in (f"{study}/index.md", f"{study}.md") if s in pages), None)
             if self.study_src is None:  # the engine's own page, unless the site writes one
                 self.study_src = f"{study}/index.md"
                 files[self.study_src] = study_page.STUDY_PAGE
+        raise_all(mistakes)
         note = f"Glossary: {len(terms)} terms in {folder}/, {len(redirects)} alias redirects"
         return Collected(moves, files, note)
 
-    def _excluded(self, terms: list[Term]) -> list[str]:
-        """The slugs of the terms `exclude` names (by slug or title); a name of none stops the build."""
+    def _excluded(self, terms: list[Term], unread: set[str]) -> list[str]:
+        """The slugs of the terms `exclude` names (by slug or title); a name of none stops the build,
+        unless some term page could not be read: it may be that one, and its own message says enough."""
         slugs = {t.slug for t in terms}
         by_title = {t.title.casefold(): t.slug for t in terms}
         found = []
         for item in self.options.exclude:
             slug = item if item in slugs else by_title.get(item.casefold())
+            if slug is None and unread:
+                continue
             if slug is None:
                 raise GlossaryError(
                     "mkdocs.yml",
@@ -373,7 +395,8 @@ class Site:
         slug = self.term_srcs.get(page.src)
         if slug is not None:
             reader += term.related_html(self.glossary.terms[slug], self.glossary.terms, self.hrefs_from(page.url))
-            reader += backlinks_.section_html(self.spool.take(slug), self._page_hrefs(page.url))
+            order = [backlinks_.BY_OPTION[group] for group in self.options.mentioned_in]
+            reader += backlinks_.section_html(self.spool.take(slug), self._page_hrefs(page.url), order)
         popovers = definitions.definitions_html(self._definition(s) for s in self.linked.get(page.src, ()))
         reader += popovers
         if popovers and self.study_src is not None:

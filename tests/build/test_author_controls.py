@@ -3,9 +3,12 @@ built with `use_directory_urls: false` and served under a subpath (per term: tes
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from support import ROOT, mkdocs_build
+from support import ROOT, SITES, mkdocs_build
 
 
 def site(tmp_path, config="", pages=None):
@@ -104,3 +107,68 @@ def test_two_term_pages_with_the_same_file_name_in_different_folders_name_both(t
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "has the slug 'pod', which docs/glossary/networking/pod.md has too." in result.stderr
     assert "give one page a different 'slug'" in result.stderr
+
+
+# A docs site the engine had never seen, as a new user tried it (issue #23): terms that are everyday
+# words and API names, and `not` phrases and aliases written with a slash or straight quotes.
+NEWCOMER = SITES / "newcomer"
+
+
+@pytest.fixture(scope="module")
+def newcomer(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("newcomer")
+    project = tmp_path / "project"
+    shutil.copytree(NEWCOMER, project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Cluster\ntheme:\n  name: mkdocs\nmarkdown_extensions:\n  - smarty\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'glossary_links.py'}\n"
+        "extra:\n  glossary:\n    mentioned-in: [essays, pages, entries]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def links_on(out, path):
+    """Each link of a page as (its text, its term, the words after it)."""
+    found = []
+    for a in read(out, path).css("a.glossary-term"):
+        after = a.next.text_content if a.next is not None and a.next.is_text_node else ""
+        found.append((a.text(), a.attributes["data-term"], " ".join((after or "").split()[:3])))
+    return found
+
+
+def test_slash_and_quotes_in_not_phrases_and_aliases_match_the_page_text(newcomer):
+    links = links_on(newcomer, "storage/index.html")
+    # `not: [UID/GID]`: the pair is no mention of UID; the UID of a process is.
+    assert ("UID", "user-id", "of a process") in links
+    # `aliases: [IPv4/IPv6]` matches as written.
+    assert ("IPv4/IPv6", "ip-address", "networking gives each") in links
+    # smarty curled the quotes and the apostrophe the writer typed straight in front matter.
+    page = (newcomer / "storage" / "index.html").read_text(encoding="utf-8")
+    assert "\u201cIngress\u201d in its policyTypes" in page and "Bob\u2019s host" in page
+    assert not any(term == "ingress" for _, term, _ in links)
+    assert ("host", "host", "next to it") in links
+
+
+def test_an_expansion_in_a_title_is_a_name_and_a_qualifier_is_not(newcomer):
+    links = links_on(newcomer, "storage/index.html")
+    assert ("control group", "cgroup", "limits memory, and") in links
+    assert ("special interest group", "sig", "owns the code") in links
+    # `bracket: qualifier` on "Pod (Kubernetes)": Kubernetes is no name of the term.
+    assert [term for _, term, _ in links_on(newcomer, "index.html")] == ["pod", "ingress"]
+
+
+def test_joined_api_names_count_as_written(newcomer):
+    links = links_on(newcomer, "storage/index.html")
+    assert ("PersistentVolume", "persistent-volume", ", then bind") in links
+    text = read(newcomer, "storage/index.html").body.text()
+    assert "persistentvolume in lower case" in text
+    assert not any(text_ == "persistentvolume" for text_, _, _ in links)
+
+
+def test_mentioned_in_lists_pages_before_glossary_entries_when_the_site_says_so(newcomer):
+    groups = [h.text() for h in read(newcomer, "glossary/pod/index.html").css(".glossary-backlinks h3")]
+    assert groups == ["Essays", "Other pages", "Glossary entries"]

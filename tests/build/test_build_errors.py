@@ -88,3 +88,18 @@ def test_a_generator_that_runs_no_hooks_is_stopped_by_the_theme(tmp_path):
     result = mkdocs_build(project, tmp_path / "site", env={"SOCIAL_CARDS": "false"})  # the cards need a hook too
     assert result.returncode != 0
     assert "The glossary hook did not run: add hooks/glossary_links.py under 'hooks:' in mkdocs.yml" in result.stderr
+
+
+def test_several_broken_term_pages_are_all_reported_in_one_build(tmp_path):
+    # A compiler's way (issue #23): every term page is read and checked, every mistake printed, sorted by
+    # file, then the build stops; before, each build showed the first and the writer built again.
+    broken = ["summary-no-period", "missing-title", "broken-yaml", "duplicate-entry"]
+    project = small_site(tmp_path)
+    for name in broken:
+        shutil.copy(SITES / "broken" / f"{name}.md", project / "docs" / "glossary" / f"{name}.md")
+    log = failed_build(tmp_path, project=project)
+    assert "4 mistakes in 4 files stop the build: fix them all, then build again." in log
+    found = [line.split(":")[0].strip() for line in log.splitlines() if line.startswith("  docs/glossary/")]
+    assert found == sorted(f"docs/glossary/{name}.md" for name in broken)
+    assert "docs/glossary/duplicate-entry.md: is named 'Token' by its title, as docs/glossary/token.md" in log
+    assert "the two pages look like two entries for one term. Merge them" in log

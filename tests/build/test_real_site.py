@@ -150,11 +150,11 @@ def test_a_backlink_names_the_page_and_the_section_of_the_mention(site):
     assert sections, "no backlink names a section"
 
 
-def test_mentioned_in_lists_essays_first_then_glossary_entries_and_never_the_index(site):
+def test_mentioned_in_lists_essays_first_then_other_pages_then_glossary_entries_and_never_the_index(site):
     for slug in TERMS:
         section = html_of(site, f"glossary/{slug}/").css_first(".glossary-backlinks")
         groups = [h.text() for h in section.css("h3.glossary-backlinks__group")]
-        assert groups == [g for g in ("Essays", "Glossary entries", "Other pages") if g in groups], slug
+        assert groups == [g for g in ("Essays", "Other pages", "Glossary entries") if g in groups], slug
         for heading in section.css("h3"):
             ul = heading.next
             while ul.tag != "ul":
@@ -166,7 +166,7 @@ def test_mentioned_in_lists_essays_first_then_glossary_entries_and_never_the_ind
                 assert kind == heading.text(), (slug, a.attributes["href"])
                 assert target != site.root / "glossary", "the glossary index is listed as a source"
     essay_first = html_of(site, "glossary/catastrophic-forgetting/").css(".glossary-backlinks h3")
-    assert [h.text() for h in essay_first][:2] == ["Essays", "Glossary entries"]
+    assert [h.text() for h in essay_first] == ["Essays", "Other pages", "Glossary entries"]
 
 
 def test_a_term_nobody_mentions_says_so_and_the_build_reports_it(site):

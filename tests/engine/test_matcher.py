@@ -136,3 +136,19 @@ def test_simple_plural(name, expected):
 def test_name_key_folds_case_and_separators():
     assert name_key("In-Context  Learning") == name_key("in context learning") == "in context learning"
     assert name_key("Parameters / Weights") == "parameters weights"
+
+
+def test_a_slash_in_a_name_matches_a_slash_with_or_without_spaces():
+    # `aliases: [IPv4/IPv6]`, `not: [UID/GID]` (issue #23): "/" was a gap between words, which no text has.
+    matcher = Matcher({"IPv4/IPv6": "ip", "UID/GID": "", "UID": "uid"})
+    found = [(text, term) for text in ("dual IPv4/IPv6 stack", "IPv4 / IPv6", "the UID/GID pair", "a UID")
+             for *_, term in matcher.finditer(text)]
+    assert found == [("dual IPv4/IPv6 stack", "ip"), ("IPv4 / IPv6", "ip"), ("the UID/GID pair", ""), ("a UID", "uid")]
+
+
+def test_straight_quotes_in_a_name_match_the_curled_ones_smarty_prints():
+    matcher = Matcher({'"Ingress" in its policyTypes': "", "Bob's host": "", "host": "host", "Ingress": "ingress"})
+    text = "lists \u201cIngress\u201d in its policyTypes; Bob\u2019s host, Bob's host and the host"
+    assert [text[start:end] for start, end, term in matcher.finditer(text) if term] == ["host"]
+    assert name_key("Bob\u2019s host") == name_key("Bob's host")
+    assert name_key("\u201cIngress\u201d") == '"ingress"'

@@ -203,3 +203,38 @@ def test_an_anki_package_is_the_same_bytes_every_time(monkeypatch):
     # Nor does the time its files were written leak in through the zip's own dates.
     with zipfile.ZipFile(io.BytesIO(first)) as package:
         assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_every_broken_term_page_is_reported_in_one_build_sorted_by_file():
+    # Fourteen pages with one slip took fourteen builds (issue #23): now every page is read and checked first.
+    broken = ["summary-no-period", "missing-title", "broken-yaml", "duplicate-alias", "unknown-related",
+              "duplicate-entry"]
+    changed = {f"glossary/{name}.md": (SITES / "broken" / f"{name}.md").read_text(encoding="utf-8") for name in broken}
+    lines = collect_error(BASE, changed).splitlines()
+    assert lines[0] == "6 mistakes in 6 files stop the build: fix them all, then build again."
+    files = [line.split(":")[0].strip() for line in lines[1:]]
+    assert files == sorted(f"docs/glossary/{name}.md" for name in broken)
+    message = "\n".join(lines)
+    assert "docs/glossary/summary-no-period.md: has a summary that does not end a sentence" in message
+    assert "docs/glossary/missing-title.md: has no 'title'." in message
+    assert "docs/glossary/broken-yaml.md: has front matter that is not valid YAML on line 3" in message
+    assert "docs/glossary/unknown-related.md: lists 'tokens' under 'related'" in message
+    assert "docs/glossary/duplicate-alias.md: uses the name 'token'" in message
+    # Two entries for one thing: how to merge them, not "remove the name", which would only lead to another error.
+    assert ("docs/glossary/duplicate-entry.md: is named 'Token' by its title, as docs/glossary/token.md ('Token') "
+            "is: the two pages look like two entries for one term. Merge them: keep docs/glossary/token.md") in message
+
+
+def test_every_mistake_of_one_term_page_is_reported_at_once():
+    page = "---\ntitle: Pod\nsummary: A group of containers\ncase: exact\nlink: sometimes\n---\n"
+    message = collect_error(BASE, {"glossary/pod.md": page})
+    assert message.splitlines()[0] == "3 mistakes in 1 file stop the build: fix them all, then build again."
+    for problem in ("has a summary that does not end a sentence", "has 'case: exact'.", "has 'link' as a piece"):
+        assert f"  docs/glossary/pod.md: {problem}" in message
+
+
+def test_a_page_that_cannot_be_read_brings_no_second_message_from_pages_that_name_it():
+    token = (SITES / "broken" / "summary-no-period.md").read_text(encoding="utf-8")
+    message = collect_error(BASE, {"glossary/token.md": token})  # context-window.md lists token under related
+    assert message.startswith("docs/glossary/token.md: has a summary that does not end a sentence")
+    assert "\n" not in message

@@ -16,10 +16,13 @@ def test_no_options_means_the_defaults():
 def test_each_option_is_read_into_its_field():
     options = read_options({
         "dir": "/terms/", "link": "every-mention", "boost": 1.5, "max-per-paragraph": 2, "essays": False,
-        "nav": "all", "study": "learn/", "exclude": ["pod"], "required": False,
+        "nav": "all", "study": "learn/", "exclude": ["pod"], "required": False, "joined": True,
+        "mentioned-in": ["entries", "essays", "pages"],
     })
     assert options == Options(folder="terms", link="every-mention", boost=1.5, max_per_paragraph=2, essays=None,
-                              nav="all", study="learn", exclude=("pod",), required=False)
+                              nav="all", study="learn", exclude=("pod",), required=False, joined=True,
+                              mentioned_in=("entries", "essays", "pages"))
+    assert Options().joined is False and Options().mentioned_in == ("essays", "pages", "entries")
 
 
 def test_options_cannot_change_once_read():
@@ -42,6 +45,10 @@ def test_options_cannot_change_once_read():
         ({"exclude": "pod"}, "extra.glossary.exclude is 'pod'. Give a list of terms' slugs or titles"),
         ({"required": "yes"}, "extra.glossary.required is 'yes'. Write true or false."),
         ({"dir": ""}, "extra.glossary.dir is ''. Give a folder under docs/"),
+        ({"joined": "camel"}, "extra.glossary.joined is 'camel'. Write true or false."),
+        ({"mentioned-in": "pages"}, "extra.glossary.mentioned-in is 'pages'. List the groups essays, entries"),
+        ({"mentioned-in": ["pages", "entries"]}, "mentioned-in is ['pages', 'entries']. List the groups"),
+        ({"mentioned-in": ["pages", "entries", "essays", "pages"]}, "once each, in the order shown"),
     ],
 )
 def test_a_wrong_value_names_the_file_the_option_and_the_fix(raw, message):

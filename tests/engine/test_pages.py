@@ -66,12 +66,14 @@ def test_the_spool_keeps_backlinks_as_ascii_and_gives_them_back_unchanged():
     spool.close()
 
 
-def test_backlinks_are_grouped_essays_first_each_group_in_the_order_found():
+def test_backlinks_are_grouped_essays_then_other_pages_then_entries_each_group_in_the_order_found():
     found = [backlink("home", "", OTHER_PAGES), backlink("b", "b/", ENTRIES), backlink("e1", "e1/"),
              backlink("a", "a/", ENTRIES), backlink("e2", "e2/")]
     tree = LexborHTMLParser(section_html(found, lambda url: url), is_fragment=True)
-    assert [h.text() for h in tree.css("h3")] == ["Essays", "Glossary entries", "Other pages"]
-    assert [[a.text() for a in ul.css("a")] for ul in tree.css("ul")] == [["e1", "e2"], ["b", "a"], ["home"]]
+    # The pages that use a term before the glossary's other entries (one term on a docs site listed 49
+    # entries before the 112 pages that use it; issue #23).
+    assert [h.text() for h in tree.css("h3")] == ["Essays", "Other pages", "Glossary entries"]
+    assert [[a.text() for a in ul.css("a")] for ul in tree.css("ul")] == [["e1", "e2"], ["home"], ["b", "a"]]
 
 
 def test_a_term_without_backlinks_says_so():
@@ -79,10 +81,11 @@ def test_a_term_without_backlinks_says_so():
 
 
 def mentions(essays=0, entries=0, others=0):
-    """Backlinks from so many essays, glossary entries and other pages, titled by their group."""
+    """Backlinks from so many essays, other pages and glossary entries (the order a list shows them in),
+    titled by their group."""
     return ([backlink(f"essay {i}", f"e{i}/") for i in range(essays)]
-            + [backlink(f"entry {i}", f"g{i}/", ENTRIES) for i in range(entries)]
-            + [backlink(f"page {i}", f"p{i}/", OTHER_PAGES) for i in range(others)])
+            + [backlink(f"page {i}", f"p{i}/", OTHER_PAGES) for i in range(others)]
+            + [backlink(f"entry {i}", f"g{i}/", ENTRIES) for i in range(entries)])
 
 
 def as_read(found):
@@ -133,9 +136,9 @@ def test_a_fold_at_the_end_of_a_group_puts_the_next_heading_under_it():
     shown, folded, _, tree = as_read(mentions(essays=10, entries=5))
     assert shown == [("Essays", f"essay {i}") for i in range(10)]
     assert [h.text() for h in tree.css("details h3")] == ["Glossary entries"]
-    # Nine essays: one glossary entry alone under its heading above the fold would be a stray; the group waits.
+    # Nine essays: one other page alone under its heading above the fold would be a stray; the group waits.
     shown, folded, _, _ = as_read(mentions(essays=9, entries=30, others=2))
-    assert shown == [("Essays", f"essay {i}") for i in range(9)] and folded[0] == ("Glossary entries", "entry 0")
+    assert shown == [("Essays", f"essay {i}") for i in range(9)] and folded[0] == ("Other pages", "page 0")
 
 
 @settings(deadline=None)  # a loaded machine is no failure
@@ -197,3 +200,11 @@ def test_a_link_preview_says_a_pages_description_else_its_terms_summary():
     assert preview_description({"description": "Said  otherwise."}, token) == "Said otherwise."
     assert preview_description({"description": "An essay."}, None) == "An essay."
     assert preview_description({}, None) is None
+
+
+def test_a_site_can_order_the_groups_of_mentioned_in():
+    # A glossary-first site (`mentioned-in: [entries, essays, pages]`) gets its entries first.
+    found = [backlink("home", "", OTHER_PAGES), backlink("b", "b/", ENTRIES), backlink("e1", "e1/")]
+    tree = LexborHTMLParser(section_html(found, lambda url: url, (ENTRIES, ESSAYS, OTHER_PAGES)), is_fragment=True)
+    assert [h.text() for h in tree.css("h3")] == ["Glossary entries", "Essays", "Other pages"]
+    assert [[a.text() for a in ul.css("a")] for ul in tree.css("ul")] == [["b"], ["e1"], ["home"]]

@@ -121,7 +121,8 @@ def test_unknown_fields_warn_and_material_fields_do_not():
     _, warnings = read_term("x", "---\ntitle: X\nsummary: S.\nalias: [y]\nhide: [toc]\n---\n", "docs/glossary/x.md")
     assert warnings == [
         "docs/glossary/x.md: unknown front-matter field 'alias' is ignored. "
-        "Term pages use aliases, case, forms, link, not, related, slug, summary, title; check the spelling."
+        "Term pages use aliases, bracket, case, forms, joined, link, not, related, slug, summary, title; "
+        "check the spelling."
     ]
 
 
@@ -188,3 +189,115 @@ def test_a_summary_gets_the_typographic_quotes_of_the_page_body():
         "x", "---\ntitle: X\nsummary: A model's \"memory\" and the models' notes.\n---\n", "docs/glossary/x.md"
     )
     assert t.summary == "A model\u2019s \u201cmemory\u201d and the models\u2019 notes."
+
+
+@pytest.mark.parametrize(
+    "title, names",
+    [
+        # The bracket's initials spell the title: an expansion, so a name (issue #23).
+        ("SIG (special interest group)", ("SIG", "special interest group")),
+        ("cgroup (control group)", ("cgroup", "control group")),  # the initials, then the last word whole
+        ("KV cache (key-value cache)", ("KV cache", "key-value cache")),
+        ("IPv4 (internet protocol version 4)", ("IPv4", "internet protocol version 4")),
+        # Otherwise a bracket opening with a lowercase word qualifies the title.
+        ("Coin (in Coinage)", ("Coin",)),
+        ("Cat (cute animal)", ("Cat",)),  # "ca" starts "cat", but spells neither it nor "c" + "animal"
+        ("Mercury (planet)", ("Mercury",)),
+        ("Node (machine)", ("Node",)),
+    ],
+)
+def test_an_expansion_in_brackets_is_a_name_and_a_qualifier_is_not(title, names):
+    assert title_names(title) == names
+
+
+def test_the_bracket_field_settles_what_the_rule_cannot():
+    def names(title, bracket):
+        page = f"---\ntitle: {title}\nsummary: S.\nbracket: {bracket}\n---\n"
+        return read_term("x", page, "docs/glossary/x.md")[0].names
+
+    assert names("Pod (Kubernetes)", "qualifier") == ("Pod",)
+    assert names("Node (machine)", "name") == ("Node", "machine")
+    assert names("SIG (special interest group)", "qualifier") == ("SIG",)
+
+
+@pytest.mark.parametrize(
+    "front, message",
+    [
+        ("title: Pod (Kubernetes)\nbracket: abbreviation",
+         "docs/glossary/x.md: has 'bracket: abbreviation'. Write 'bracket: name' if the bracket"),
+        ("title: Pod\nbracket: name",
+         "docs/glossary/x.md: has 'bracket: name', but its title 'Pod' does not end with a bracket."),
+        ("title: Persistent Volume\njoined: yes please",
+         "docs/glossary/x.md: has 'joined' as a piece of text, not as true or false. Write 'joined: true'"),
+    ],
+)
+def test_a_wrong_bracket_or_joined_value_is_one_line_naming_the_file(front, message):
+    with pytest.raises(GlossaryError) as caught:
+        read_term("x", f"---\n{front}\nsummary: S.\n---\n", "docs/glossary/x.md")
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_joined_names_count_as_written_with_their_plural():
+    page = "---\ntitle: Persistent Volume\nsummary: S.\njoined: true\naliases: [config map]\n---\n"
+    volume, _ = read_term("pv", page, "docs/glossary/pv.md")
+    glossary = Glossary.build([volume])
+    text = "A PersistentVolume, two PersistentVolumes, a ConfigMap; not persistentvolume or Persistentvolume."
+    assert [text[s:e] for s, e, _ in glossary.matcher.finditer(text)] == [
+        "PersistentVolume", "PersistentVolumes", "ConfigMap"]
+    assert volume.names == ("Persistent Volume", "config map")  # no name of its own: not shown, no address
+    assert glossary.redirects() == {"config-map": "pv", "persistent-volume": "pv"}
+
+
+def test_joined_is_off_by_default_and_the_site_option_turns_it_on_unless_a_page_says_false():
+    volume, _ = read_term("pv", "---\ntitle: Persistent Volume\nsummary: S.\n---\n", "docs/glossary/pv.md")
+    claim, _ = read_term("pvc", "---\ntitle: Volume Claim\nsummary: S.\njoined: false\n---\n", "docs/glossary/pvc.md")
+    text = "A PersistentVolume and a VolumeClaim."
+    assert list(Glossary.build([volume, claim]).matcher.finditer(text)) == []
+    assert [t for *_, t in Glossary.build([volume, claim], joined=True).matcher.finditer(text)] == ["pv"]
+
+
+def test_a_joined_form_never_takes_a_name_another_term_has():
+    volume, _ = read_term("pv", "---\ntitle: Persistent Volume\nsummary: S.\njoined: true\n---\n",
+                          "docs/glossary/pv.md")
+    api = term("api-object", "PersistentVolume")
+    glossary = Glossary.build([volume, api])
+    assert [t for *_, t in glossary.matcher.finditer("a PersistentVolume")] == ["api-object"]
+
+
+def test_two_pages_titled_with_one_name_are_told_how_to_merge():
+    # Two entries for one thing: "remove the name from one page" would lead straight into another error.
+    with pytest.raises(GlossaryError) as caught:
+        Glossary.build([term("cgroup", "cgroup (control group)"), term("control-group", "Control Group")])
+    message = str(caught.value)
+    # The page to keep is the one at the address the shared name gives: links people have sent go there.
+    assert message.startswith(
+        "docs/glossary/cgroup.md: is named 'control group' by its title, as docs/glossary/control-group.md "
+        "('Control Group') is: the two pages look like two entries for one term. "
+        "Merge them: keep docs/glossary/control-group.md, move into it what this page says that it lacks, "
+        "add 'cgroup' to its 'aliases', and delete this page; "
+        "the alias 'cgroup' keeps its address ('cgroup') working as a redirect."
+    )
+    assert "remove it from one of the two pages" not in message
+
+
+def test_a_merged_page_keeps_its_address_through_an_alias():
+    with pytest.raises(GlossaryError) as caught:
+        Glossary.build([term("token", "Token"), term("unit-of-text", "Token", aliases=["word piece"])])
+    message = str(caught.value)
+    assert message.startswith("docs/glossary/unit-of-text.md: is named 'Token' by its title, as docs/glossary/token.md")
+    assert "keep docs/glossary/token.md" in message
+    assert "add 'word piece', 'unit of text' to its 'aliases'" in message
+    assert "the alias 'unit of text' keeps its address ('unit-of-text') working as a redirect." in message
+
+
+def test_every_clash_between_pages_is_reported_at_once_sorted_by_file():
+    with pytest.raises(GlossaryError) as caught:
+        Glossary.build([
+            term("b", "Beta", related=["nothing"]), term("a", "Alpha", aliases=["beta"]),
+            term("c", "Gamma", aliases=["alpha"]), term("d", "Delta"), term("d", "Delta Again"),
+        ])
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "4 mistakes in 4 files stop the build: fix them all, then build again."
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "docs/glossary/a.md", "docs/glossary/b.md", "docs/glossary/c.md", "docs/glossary/d.md"]
+    assert len(caught.value.mistakes) == 4
