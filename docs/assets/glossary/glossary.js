@@ -4,7 +4,7 @@
  *    focus, and on the first tap on a touch screen; on a phone, a sheet at the
  *    bottom of the window. It also marks the mention a backlink points to, and
  *    gives focus back to a term followed from the keyboard when the reader comes Back.
- * 2. A term page's "Copy link". (The index's filter and the 404 page's suggestions
+ * 2. A term page's "Copy link" ("Share link" on a phone). (The index's filter and the 404 page's suggestions
  *    are find.js's, which only those two pages load.)
  * 3. search.js, loaded the first time the reader goes to the search box: Material's
  *    search asked again with similar spellings when a query finds nothing, and
@@ -361,12 +361,27 @@
 
 
   /* 2. "Copy link" on a term page: the page's published address, with a visible
-   * and announced confirmation. */
+   * and announced confirmation; on a phone with a share sheet, "Share link" opens it. */
   function onCopy(event) {
     var button = event.target instanceof Element ? event.target.closest(".glossary-copy-link button") : null;
     if (!button) return;
     var status = button.parentNode.querySelector(".glossary-copy-status");
     var url = button.getAttribute("data-url") || location.href.split(/[?#]/)[0];
+    if (sharing()) {  // the system's sheet: a chat app, mail, nearby devices; cancelling it is no failure
+      navigator.share({ title: document.title, url: url }).catch(function (error) {
+        if (error.name !== "AbortError") copyTo(status, url);
+      });
+      return;
+    }
+    copyTo(status, url);
+  }
+
+  // On a phone, where the system has a share sheet, the control offers it instead of the clipboard.
+  function sharing() {
+    return !!navigator.share && window.matchMedia("(pointer: coarse)").matches;
+  }
+
+  function copyTo(status, url) {
     copy(url).then(
       function () { say(status, "Link copied"); },
       function () { say(status, "Could not copy: " + url); }
@@ -407,7 +422,10 @@
 
   function setUpControls() {
     var canCopy = !!(navigator.clipboard || document.queryCommandSupported && document.queryCommandSupported("copy"));
-    document.querySelectorAll(".glossary-copy-link button").forEach(function (b) { b.hidden = !canCopy; });
+    document.querySelectorAll(".glossary-copy-link button").forEach(function (b) {
+      b.hidden = !canCopy && !sharing();
+      if (sharing()) b.setAttribute("aria-label", b.title = "Share link");
+    });
   }
 
   document.addEventListener("click", onCopy);
