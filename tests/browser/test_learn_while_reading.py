@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from browser_support import contrast, expected_due, over, stored
+from browser_support import contrast, expected_due, over, stored, wait_until_instant
+from support import TERMS
 
 ESSAY = "essays/continual-learning/"
 START = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
@@ -32,12 +33,12 @@ COLORS = f"""p => {{ const rgba = {RGBA}, s = getComputedStyle(p.querySelector('
   return {{text: rgba(getComputedStyle(p.querySelector('p')).color), button: rgba(s.color), ground: rgba(bg)}}; }}"""
 
 
-def learned_card(days_ahead):
-    """An FSRS card past its learning steps, next due `days_ahead` days after START, as study.js stores it."""
-    due = START + datetime.timedelta(days=days_ahead)
+def learned_card(days_ahead, now=START):
+    """An FSRS card past its learning steps, next due `days_ahead` days after `now`, as study.js stores it."""
+    due = now + datetime.timedelta(days=days_ahead)
     return {"due": due.isoformat(), "stability": 20.0, "difficulty": 5.0, "elapsed_days": 0,
             "scheduled_days": days_ahead, "learning_steps": 0, "reps": 3, "lapses": 0, "state": 2,
-            "last_review": (START - datetime.timedelta(days=1)).isoformat()}
+            "last_review": (now - datetime.timedelta(days=1)).isoformat()}
 
 
 def with_progress(open_tab, cards, url=ESSAY, viewport=DESKTOP, **options):
@@ -151,3 +152,26 @@ def test_on_a_phone_the_sheet_has_the_state_and_both_reviews_within_thumb_reach(
     page.wait_for_function(f"document.querySelector('{STUDY_PART} p').textContent.startsWith('Learning')")
     assert stored(page)["cards"][slug]["state"] == 1  # FSRS's Learning: seen, not yet known
     assert page.locator("#glossary-popover").is_visible()  # the reader stays in the paragraph
+
+
+def test_after_instant_navigation_the_next_page_knows_the_reader_too(open_tab):
+    # Material swaps the page without reloading scripts: learn.js runs again with the new page's content.
+    page = open_tab(None, DESKTOP)
+    page.goto(page.base + ESSAY)
+    wait_until_instant(page)
+    now = datetime.datetime.now(datetime.UTC)  # the page's clock runs here: Material's navigation needs it
+    everything = {slug: learned_card(12, now) for slug in TERMS}
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps({'cards': everything}))})")
+    followed = page.locator("article a.glossary-term").first
+    slug = followed.get_attribute("data-term")
+    followed.click()
+    page.wait_for_url(f"**/glossary/{slug}/")
+    page.locator("article h1").wait_for()
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full load
+    mentions = page.locator("article a.glossary-term")
+    assert mentions.count() > 0
+    page.wait_for_function("[...document.querySelectorAll('article a.glossary-term')]"
+                           ".every(a => a.classList.contains('glossary-term--learned'))")
+    mentions.first.hover()
+    page.locator(STUDY_PART).wait_for()
+    assert page.locator(f"{STUDY_PART} p").text_content().startswith("Learned · next review in")
