@@ -11,6 +11,7 @@ Pages: M counts the pages that are not term pages: `docs/index.md`,
 `docs/glossary/index.md` and M − 2 essays. The N term pages come on top.
 
     .venv/bin/python benchmarks/generate.py OUT_DIR --terms 250 --pages 250 [--words-per-page 1000] [--no-hook]
+        [--sidebar index|all]
 """
 
 from __future__ import annotations
@@ -414,8 +415,21 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def site_config(hook: bool, hook_path: Path | str = HOOK) -> dict:
-    """mkdocs.yml of the synthetic site: Material, search, glightbox and the real site's Markdown extensions."""
+SIDEBARS = ("index", "all")  # the glossary hook's `nav` option: what the sidebar lists of the glossary
+
+
+def site_config(hook: bool, hook_path: Path | str = HOOK, sidebar: str = "index", docs: Path | None = None) -> dict:
+    """mkdocs.yml of the synthetic site: Material, search, glightbox and the real site's Markdown extensions.
+
+    Both builds get the same sidebar, or the plain one would pay for a navigation the other does not
+    have (Material writes the whole sidebar into every page). With `sidebar="index"` (the hook's
+    default, and the real site's) the hook shows the glossary as one link, to its index; the plain
+    build gets an explicit `nav` that lists the same pages (home, the essays' section, the glossary's
+    index), so it needs `docs`, the folder with the essays. With `sidebar="all"` the hook lists every
+    term page, as MkDocs' own navigation does without `nav`.
+    """
+    if sidebar not in SIDEBARS:
+        raise ValueError(f"sidebar must be one of {SIDEBARS}, not {sidebar!r}")
     real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
     config = {
         "site_name": "Glossary benchmark",
@@ -428,19 +442,27 @@ def site_config(hook: bool, hook_path: Path | str = HOOK) -> dict:
             {"search": {"separator": r'[\s\-,:;!?=\[\]()"/]+|\.(?!\d)'}},
             {"glightbox": {"auto_themed": True}},
         ],
-        "extra": {"glossary": {"dir": "glossary", "link": "first-per-page", "boost": 2}},
+        "extra": {"glossary": {"dir": "glossary", "link": "first-per-page", "boost": 2, "nav": sidebar}},
         "markdown_extensions": real["markdown_extensions"],
     }
     if hook:
         config["hooks"] = [str(Path(hook_path).resolve())]
+    elif sidebar == "index":
+        if docs is None:
+            raise ValueError("the plain build's sidebar is listed from the pages: give `docs`")
+        essays = sorted(path.relative_to(docs).as_posix() for path in (docs / "essays").glob("*.md"))
+        # What MkDocs' own navigation shows once the hook has put the glossary's index in its section's place.
+        config["nav"] = ["index.md", {"Essays": essays}, "glossary/index.md"]
     return config
 
 
 def write_config(
-    out_dir: Path | str, hook: bool = True, name: str = "mkdocs.yml", hook_path: Path | str = HOOK
+    out_dir: Path | str, hook: bool = True, name: str = "mkdocs.yml", hook_path: Path | str = HOOK,
+    sidebar: str = "index",
 ) -> Path:
     path = Path(out_dir) / name
-    path.write_text(yaml.safe_dump(site_config(hook, hook_path), sort_keys=False), encoding="utf-8")
+    config = site_config(hook, hook_path, sidebar, docs=Path(out_dir) / "docs")
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -453,6 +475,7 @@ def generate(
     hook: bool = True,
     hook_path: Path | str = HOOK,
     mention_terms: int | None = None,
+    sidebar: str = "index",
 ) -> dict:
     """Write the whole project into `out_dir`; return its size (terms, pages, words).
 
@@ -468,7 +491,6 @@ def generate(
     docs = out / "docs"
     (docs / "glossary").mkdir(parents=True, exist_ok=True)
     (docs / "essays").mkdir(parents=True, exist_ok=True)
-    write_config(out, hook=hook, hook_path=hook_path)
 
     all_terms = make_terms(terms, seed)
     by_slug = {t.slug: t for t in all_terms}
@@ -503,6 +525,7 @@ def generate(
         page = essay_page(number, words_per_page, Writer(text_rng, focus), by_slug)
         write(docs / "essays" / f"essay-{number:04d}.md", page, "essays")
 
+    write_config(out, hook=hook, hook_path=hook_path, sidebar=sidebar)  # after the pages: a plain nav lists them
     size = {
         "terms": terms,
         "pages": pages,
@@ -533,10 +556,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--mention-terms", type=int, help="essays mention only the first K terms (text independent of --terms)"
     )
-    parser.add_argument("--no-hook", action="store_true", help="leave the glossary hook out of mkdocs.yml")
+    parser.add_argument("--no-hook", action="store_true",
+                        help="leave the glossary hook out of mkdocs.yml (and list the same sidebar in `nav`)")
+    parser.add_argument("--sidebar", choices=SIDEBARS, default="index",
+                        help="the glossary in the sidebar: its index only (default, as the real site) or every term")
     args = parser.parse_args(argv)
     size = generate(args.out_dir, args.terms, args.pages, args.words_per_page, args.seed, hook=not args.no_hook,
-                    mention_terms=args.mention_terms)
+                    mention_terms=args.mention_terms, sidebar=args.sidebar)
     print(json.dumps(size))
 
 

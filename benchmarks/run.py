@@ -3,11 +3,15 @@
 1. Scaling: for each size (N terms × M pages), the site is generated once, then
    built K times with the hook and K times without it, alternating (plain, hook,
    hook, plain, …) so that drift in the machine's speed hits both alike. Every
-   build runs in a fresh interpreter (`build_once.py`).
+   build runs in a fresh interpreter (`build_once.py`). Both builds show the same
+   sidebar (`--sidebar`: the glossary's index only, as the real site, or every
+   term page), checked in the built HTML: Material writes the whole sidebar into
+   every page, so a plain build listing every term would pay for a navigation
+   the hook's build does not have.
 2. Term doubling: the same essays (pages and words fixed) with 100, 200, 400, 800
    terms, built with the hook K times each, to show what the number of terms costs.
 
-    .venv/bin/python benchmarks/run.py [--sizes 40x40,250x250,1000x1000] [--pairs 5]
+    .venv/bin/python benchmarks/run.py [--sizes 40x40,250x250,1000x1000] [--pairs 5] [--sidebar index|all]
         [--doubling 100,200,400,800] [--doubling-pages 100] [--words-per-page 1000]
         [--no-scaling] [--no-doubling] [--max-build-seconds 300] [--profile] [--keep DIR]
 
@@ -40,8 +44,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import generate, write_config  # noqa: E402
+from generate import SIDEBARS, generate, write_config  # noqa: E402
 
+SIDEBAR_TEXT = {"index": "the glossary's index only", "all": "every term page"}
 TARGET_RATIO = 1.10
 TARGET_TERM_CHANGE = 0.10
 TARGET_MEMORY = 1.2
@@ -83,6 +88,19 @@ def count_links(site_dir: Path) -> tuple[int, int, int]:
     return links, backlinks, misplaced
 
 
+def sidebar_links(site_dir: Path) -> list[tuple[str, str]]:
+    """The sidebar's links (address, text) on the home page, an essay and the glossary's index; the
+    page's own table of contents, which Material nests in the sidebar under the current page, left out."""
+    links = []
+    for page in ("index.html", "essays/essay-0001/index.html", "glossary/index.html"):
+        tree = LexborHTMLParser((site_dir / page).read_text(encoding="utf-8"))
+        for link in tree.css("nav.md-nav--primary a"):
+            href = link.attributes.get("href") or ""
+            if not href.startswith("#"):
+                links.append((href, link.text(strip=True)))
+    return links
+
+
 def has_glossary_links(site_dir: Path) -> bool:
     return any('class="glossary-term"' in page.read_text(encoding="utf-8") for page in site_dir.rglob("*.html"))
 
@@ -114,14 +132,15 @@ def compare(size: Size, args, work: Path) -> dict:
     folder = work / f"scaling-{size.terms}x{size.pages}"
     shutil.rmtree(folder, ignore_errors=True)
     info = generate(folder, terms=size.terms, pages=size.pages, words_per_page=args.words_per_page, seed=args.seed,
-                    hook_path=args.hook_path)
-    configs = {"hook": folder / "mkdocs.yml", "plain": write_config(folder, hook=False, name="mkdocs-plain.yml")}
+                    hook_path=args.hook_path, sidebar=args.sidebar)
+    configs = {"hook": folder / "mkdocs.yml",
+               "plain": write_config(folder, hook=False, name="mkdocs-plain.yml", sidebar=args.sidebar)}
     runs: dict[str, list[dict]] = {"plain": [], "hook": []}
     for pair in range(args.pairs):
         order = ("plain", "hook") if pair % 2 == 0 else ("hook", "plain")
         for kind in order:
             result = build_once(configs[kind], folder / f"site-{kind}")
-            log(f"  {size} pair {pair + 1}/{args.pairs} {kind:5}: {result['wall']:7.2f} s"
+            log(f"  {size} pair {pair + 1}/{args.pairs} {kind:5}: {result['wall']:7.2f} s  cpu {result['cpu']:7.2f} s"
                 f"  hook {result['hook']:6.2f} s  peak {result['peak_mb']:6.0f} MB")
             if kind == "plain" and result["wall"] > args.max_build_seconds:
                 raise TooSlow(result["wall"])
@@ -130,13 +149,19 @@ def compare(size: Size, args, work: Path) -> dict:
     links, backlinks, misplaced = count_links(folder / "site-hook")
     if has_glossary_links(folder / "site-plain"):
         raise SystemExit(f"FAILED: the plain build of {size} holds glossary links; the hook was not left out.")
+    sidebar = sidebar_links(folder / "site-plain")
+    if sidebar != sidebar_links(folder / "site-hook"):
+        raise SystemExit(f"FAILED: the builds of {size} show different sidebars: not like with like.")
     if not args.keep:
         shutil.rmtree(folder)
-    return summarize(size, info, runs, links, backlinks, misplaced)
+    row = summarize(size, info, runs, links, backlinks, misplaced)
+    row["sidebar_links"] = len(sidebar) // 3  # per page: the three pages' sidebars hold the same links
+    return row
 
 
 def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, backlinks: int, misplaced: int) -> dict:
     plain, hook = runs["plain"], runs["hook"]
+    pairs = list(zip(plain, hook, strict=True))
     median = statistics.median
     hook_own = median(r["hook"] for r in hook)
     return {
@@ -144,8 +169,13 @@ def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, b
         "info": info,
         "plain_s": median(r["wall"] for r in plain),
         "hook_s": median(r["wall"] for r in hook),
-        "ratio": median(h["wall"] / p["wall"] for p, h in zip(plain, hook, strict=True)),
-        "ratios": [h["wall"] / p["wall"] for p, h in zip(plain, hook, strict=True)],
+        "ratio": median(h["wall"] / p["wall"] for p, h in pairs),
+        "ratios": [h["wall"] / p["wall"] for p, h in pairs],
+        "extra_s": median(h["wall"] - p["wall"] for p, h in pairs),
+        "cpu_ratio": median(h["cpu"] / p["cpu"] for p, h in pairs),
+        "cpu_ratios": [h["cpu"] / p["cpu"] for p, h in pairs],
+        "extra_cpu_s": median(h["cpu"] - p["cpu"] for p, h in pairs),
+        "extra_load_cpu_s": median(h["load_cpu"] - p["load_cpu"] for p, h in pairs),
         "plugins_plain": _median_by_key([r["plugins"] for r in plain]),
         "plugins_hook": _median_by_key([r["plugins"] for r in hook]),
         "own_s": hook_own,
@@ -227,7 +257,7 @@ def doubling(args, work: Path) -> list[dict]:
         shutil.rmtree(folder, ignore_errors=True)
         mention_terms = None if args.doubling_mentions_all else min(args.doubling)
         info = generate(folder, terms=terms, pages=args.doubling_pages, words_per_page=args.words_per_page,
-                        seed=args.seed, hook_path=args.hook_path, mention_terms=mention_terms)
+                        seed=args.seed, hook_path=args.hook_path, mention_terms=mention_terms, sidebar=args.sidebar)
         sites[terms] = (folder, info)
     log(f"doubling {', '.join(map(str, args.doubling))} terms × {args.doubling_pages} pages: {args.pairs} rounds")
     results: dict[int, list[dict]] = {terms: [] for terms in args.doubling}
@@ -317,16 +347,19 @@ def link_stage_seconds(sites: dict[int, tuple[Path, dict]], args, rounds: int = 
 
 def scaling_table(rows: list[dict]) -> str:
     lines = [
-        "| size (terms × pages) | words | plain median s | hook median s | ratio | hook's own s | share % "
-        "| hook µs/word | peak MB plain | peak MB hook | peak ratio | links | backlinks | pair ratios min–max |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| size (terms × pages) | words | sidebar links | plain median s | hook median s | ratio | pair ratios min–max "
+        "| extra ms | CPU ratio | CPU pair ratios min–max | extra CPU ms | hook's own s | share % | hook µs/word "
+        "| peak MB plain | peak MB hook | peak ratio | links | backlinks |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['size']} | {r['info']['words']:,} | {r['plain_s']:.2f} | {r['hook_s']:.2f} | {r['ratio']:.3f}× "
+            f"| {r['size']} | {r['info']['words']:,} | {r['sidebar_links']} | {r['plain_s']:.2f} | {r['hook_s']:.2f} "
+            f"| {r['ratio']:.3f}× | {min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {1000 * r['extra_s']:.0f} "
+            f"| {r['cpu_ratio']:.3f}× | {min(r['cpu_ratios']):.2f}–{max(r['cpu_ratios']):.2f} "
+            f"| {1000 * r['extra_cpu_s']:.0f} "
             f"| {r['own_s']:.2f} | {100 * r['share']:.1f} | {r['us_per_word']:.2f} | {r['peak_plain']:.0f} "
-            f"| {r['peak_hook']:.0f} | {r['peak_hook'] / r['peak_plain']:.3f}× | {r['links']:,} | {r['backlinks']:,} "
-            f"| {min(r['ratios']):.2f}–{max(r['ratios']):.2f} |"
+            f"| {r['peak_hook']:.0f} | {r['peak_hook'] / r['peak_plain']:.3f}× | {r['links']:,} | {r['backlinks']:,} |"
         )
     return "\n".join(lines)
 
@@ -334,14 +367,19 @@ def scaling_table(rows: list[dict]) -> str:
 def scaling_verdicts(rows: list[dict]) -> list[str]:
     worst = max(rows, key=lambda r: r["ratio"])
     memory = max(rows, key=lambda r: r["peak_hook"] / r["peak_plain"])
+    worst_cpu = max(rows, key=lambda r: r["cpu_ratio"])
     lines = [
         _verdict(worst["ratio"] <= TARGET_RATIO,
                  f"build time with the hook ≤ {TARGET_RATIO:.2f}× without it at every size "
-                 f"(worst: {worst['ratio']:.3f}× at {worst['size']})"),
+                 f"(worst: {worst['ratio']:.3f}× at {worst['size']}; in CPU time, worst "
+                 f"{worst_cpu['cpu_ratio']:.3f}× at {worst_cpu['size']})"),
         _verdict(memory["peak_hook"] / memory["peak_plain"] <= TARGET_MEMORY,
                  f"peak memory within {TARGET_MEMORY}× of the plain build (worst: "
                  f"{memory['peak_hook'] / memory['peak_plain']:.3f}× at {memory['size']})"),
     ]
+    lines.append("- Fixed cost (the part of the extra that does not grow with the site): "
+                 + fixed_cost(rows) + "; of it, loading the config, which imports the hook, "
+                 + ", ".join(f"{1000 * r['extra_load_cpu_s']:.0f}" for r in rows) + " ms of CPU by size")
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         exponent = math.log(last["own_s"] / first["own_s"]) / math.log(last["info"]["words"] / first["info"]["words"])
@@ -364,6 +402,25 @@ def scaling_verdicts(rows: list[dict]) -> list[str]:
         lines.append("- WARNING: links found inside code, headings, titles or links: "
                      + ", ".join(f"{r['size']}: {r['misplaced']}" for r in rows if r["misplaced"]))
     return lines
+
+
+def fixed_cost(rows: list[dict]) -> str:
+    """The extra time's intercept at zero words: a least-squares line through (words, extra) over the sizes."""
+    def intercept(key: str) -> float:
+        xs = [r["info"]["words"] for r in rows]
+        ys = [r[key] for r in rows]
+        if len(rows) < 2:
+            return ys[0]
+        mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
+            (x - mean_x) ** 2 for x in xs)
+        return mean_y - slope * mean_x
+
+    if len(rows) < 2:
+        return (f"one size only, so no fit: the extra is {1000 * rows[0]['extra_s']:.0f} ms wall, "
+                f"{1000 * rows[0]['extra_cpu_s']:.0f} ms CPU")
+    return (f"about {1000 * intercept('extra_s'):.0f} ms wall and {1000 * intercept('extra_cpu_s'):.0f} ms CPU "
+            f"(extra time against words, a straight line through the {len(rows)} sizes, at zero words)")
 
 
 def doubling_table(rows: list[dict]) -> str:
@@ -425,7 +482,7 @@ def profile_largest(size: Size, args, work: Path) -> str:
     folder = work / "profile"
     shutil.rmtree(folder, ignore_errors=True)
     generate(folder, terms=size.terms, pages=size.pages, words_per_page=args.words_per_page, seed=args.seed,
-             hook_path=args.hook_path)
+             hook_path=args.hook_path, sidebar=args.sidebar)
     log(f"profiling one hook build of {size}")
     out = folder / "hook.prof"
     build_once(folder / "mkdocs.yml", folder / "site-hook", profile=out)
@@ -469,7 +526,8 @@ def header(args) -> list[str]:
         f"{time.strftime('%Y-%m-%d %H:%M')} · Python {platform.python_version()} · MkDocs {mkdocs.__version__} · "
         f"{os.cpu_count()} CPUs · load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
         f"{args.pairs} builds per variant, each in a fresh interpreter; "
-        f"essays of {args.words_per_page} words; seed {args.seed}",
+        f"essays of {args.words_per_page} words; seed {args.seed}; "
+        f"both builds' sidebars list {SIDEBAR_TEXT[args.sidebar]}",
         f"hook: {HERE.parent / 'hooks'} (sources {hook_fingerprint()}), copied before the first build",
         "```",
     ]
@@ -499,6 +557,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--doubling-mentions-all", action="store_true",
                         help="let the doubling table's essays mention every term (default: only the first 100, "
                         "so that the essays are the same text in every row)")
+    parser.add_argument("--sidebar", choices=SIDEBARS, default="index",
+                        help="what both builds' sidebars list of the glossary: its index only (default, as the "
+                        "real site) or every term page")
     parser.add_argument("--no-scaling", action="store_true", help="skip the scaling table")
     parser.add_argument("--no-doubling", action="store_true", help="skip the term-doubling table")
     parser.add_argument("--max-build-seconds", type=float, default=300,

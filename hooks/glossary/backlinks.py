@@ -11,7 +11,7 @@ import json
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
@@ -56,6 +56,12 @@ class Backlink:
     text: str
     after: str
 
+    def row(self) -> tuple[str, str, int, str, str, str, str, str]:
+        """Its fields in order, as the spool writes them (`dataclasses.astuple` deep-copies each
+        field: 48 µs a backlink against under 1 µs, at every first mention of every page)."""
+        return (self.page_title, self.page_url, self.group, self.section, self.anchor, self.before, self.text,
+                self.after)
+
     @classmethod
     def of(cls, mention: Mention, page_title: str, page_url: str, group: int) -> Backlink:
         return cls(page_title, page_url, group, mention.section, mention.anchor, mention.before, mention.text,
@@ -78,7 +84,7 @@ class BacklinkSpool:
         self.spans: dict[str, array] = {slug: array("Q") for slug in slugs}  # start, length, start, …
 
     def add(self, slug: str, backlink: Backlink) -> None:
-        data = json.dumps(astuple(backlink), separators=(",", ":")).encode("ascii")
+        data = json.dumps(backlink.row(), separators=(",", ":")).encode("ascii")
         self.file.write(data)
         self.spans[slug].extend((self.size, len(data)))
         self.size += len(data)

@@ -12,6 +12,7 @@ completed (Anki makes that card only for notes whose Sentence field is not empty
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -19,10 +20,12 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from html import escape
-
-import genanki
+from typing import TYPE_CHECKING
 
 from .decks import Card, Deck
+
+if TYPE_CHECKING:
+    import genanki
 
 # When the notes "were made", for Anki: fixed, so two builds write the same file.
 ANKI_TIMESTAMP = 1767225600.0  # 2026-01-01T00:00:00Z
@@ -39,36 +42,40 @@ def stable_id(name: str) -> int:
 
 # A new id for a model with new fields: Anki keeps a note type's fields under its id. The notes' ids
 # (from the slug) do not change, so Anki's "Merge notetypes" import option updates notes imported before.
-_MODEL = genanki.Model(
-    stable_id("glossary-term-model/2"),
-    "Glossary term",
-    fields=[{"name": name} for name in (*FIELDS, *SENTENCE_FIELDS)],
-    templates=[
-        {
-            "name": "Term → meaning",
-            "qfmt": '<div class="term">{{Term}}</div>',
-            "afmt": (
-                '{{FrontSide}}<hr id="answer"><p class="summary">{{Summary}}</p><p>{{Definition}}</p>'
-                '{{#Example}}<p class="example">{{Example}}</p>{{/Example}}'
-                '<p class="link"><a href="{{Link}}">{{Link}}</a></p>'
-            ),
-        },
-        {
-            "name": "Sentence → term",
-            "qfmt": '{{#Sentence}}<p class="sentence">{{Sentence}}</p>{{/Sentence}}',
-            "afmt": (
-                '<p class="sentence">{{Completed}}</p><hr id="answer"><div class="term">{{Term}}</div>'
-                '<p class="summary">{{Summary}}</p><p class="link"><a href="{{Link}}">{{Link}}</a></p>'
-            ),
-        },
-    ],
-    css=(
-        ".card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; max-width: 38em;"
-        " margin: 0 auto; text-align: left; } .term { font-size: 1.4em; font-weight: 700; }"
-        " .summary { font-weight: 600; } .example { font-style: italic; } .link { font-size: 0.8em; }"
-        " .sentence { font-size: 1.2em; } .sentence b { text-decoration: underline; }"
-    ),
-)
+@functools.cache
+def _model() -> genanki.Model:
+    import genanki  # here, not at the top: see anki_package
+
+    return genanki.Model(
+        stable_id("glossary-term-model/2"),
+        "Glossary term",
+        fields=[{"name": name} for name in (*FIELDS, *SENTENCE_FIELDS)],
+        templates=[
+            {
+                "name": "Term → meaning",
+                "qfmt": '<div class="term">{{Term}}</div>',
+                "afmt": (
+                    '{{FrontSide}}<hr id="answer"><p class="summary">{{Summary}}</p><p>{{Definition}}</p>'
+                    '{{#Example}}<p class="example">{{Example}}</p>{{/Example}}'
+                    '<p class="link"><a href="{{Link}}">{{Link}}</a></p>'
+                ),
+            },
+            {
+                "name": "Sentence → term",
+                "qfmt": '{{#Sentence}}<p class="sentence">{{Sentence}}</p>{{/Sentence}}',
+                "afmt": (
+                    '<p class="sentence">{{Completed}}</p><hr id="answer"><div class="term">{{Term}}</div>'
+                    '<p class="summary">{{Summary}}</p><p class="link"><a href="{{Link}}">{{Link}}</a></p>'
+                ),
+            },
+        ],
+        css=(
+            ".card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; max-width: 38em;"
+            " margin: 0 auto; text-align: left; } .term { font-size: 1.4em; font-weight: 700; }"
+            " .summary { font-weight: 600; } .example { font-style: italic; } .link { font-size: 0.8em; }"
+            " .sentence { font-size: 1.2em; } .sentence b { text-decoration: underline; }"
+        ),
+    )
 
 
 def _fields(card: Card) -> tuple[str, ...]:
@@ -86,10 +93,14 @@ def _sentence_fields(card: Card) -> tuple[str, str]:
 
 def anki_package(deck: Deck, cards: Mapping[str, Card]) -> bytes:
     """The deck as an Anki package (.apkg): a zip holding an SQLite collection, the same bytes for the same deck."""
+    # Imported when decks are written, not with the engine: genanki brings asyncio and more with it, about
+    # 25 ms of every build (half the hook's import), which a site without study mode never needs.
+    import genanki
+
     anki = genanki.Deck(stable_id(f"deck:{deck.id}"), deck.title)
     for slug in deck.slugs:
         fields = [escape(field) for field in _fields(cards[slug])] + list(_sentence_fields(cards[slug]))
-        anki.add_note(genanki.Note(model=_MODEL, fields=fields, guid=genanki.guid_for(slug)))
+        anki.add_note(genanki.Note(model=_model(), fields=fields, guid=genanki.guid_for(slug)))
     # genanki leaves two temporary files behind for every package it writes (its SQLite database and a
     # copy): have it write them in a folder of ours, which goes with everything in it.
     with tempfile.TemporaryDirectory(prefix="glossary-anki-") as folder:
