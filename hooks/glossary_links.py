@@ -93,7 +93,17 @@ def on_nav(nav, config, files: Files, **kwargs):
         if file is not None and file.page is not None:
             _collapse(nav.items, None, file.page)
     _place_term_pages(nav, files, site)
+    _previous_in_sidebar(nav)
     return nav
+
+
+def _previous_in_sidebar(nav) -> None:
+    """A page the sidebar lists goes back, in its footer, to the page the sidebar shows above it. MkDocs
+    chains every page, term pages the sidebar leaves out included, so the study page's "Previous" was
+    the glossary's last term (Transformer), a page the reader never passed on the way."""
+    listed = list(_pages(nav.items))
+    for above, page in zip(listed, listed[1:], strict=False):
+        page.previous_page = above
 
 
 def _place_term_pages(nav, files: Files, site: Site) -> None:

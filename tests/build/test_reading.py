@@ -138,6 +138,13 @@ def test_the_sidebar_links_the_glossary_once_however_many_terms_it_has(site):
         assert set(glossary) == {site.root / "glossary" / "index.html"}, url  # the index (and its own letters)
 
 
+def test_a_page_of_the_sidebar_goes_back_to_the_page_above_it_not_to_the_last_term(site):
+    # The study page's footer said "Previous: Transformer", the last of the term pages the sidebar hides.
+    previous = html_of(site, "study/").css_first(".md-footer__link--prev")
+    assert previous.attributes["aria-label"] == "Previous: Glossary"
+    assert resolve(site, "study/", previous.attributes["href"])[0] == site.root / "glossary" / "index.html"
+
+
 def test_a_term_page_links_the_terms_before_and_after_it(site):
     footer = html_of(site, "glossary/catastrophic-forgetting/").css(".md-footer__link")
     titles = [" ".join(a.text().split()) for a in footer]
