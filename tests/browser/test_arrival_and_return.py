@@ -17,7 +17,11 @@ PHONE = {"width": 390, "height": 844}
 SCHEMES = ["light", "dark"]
 
 # Every scroll position the window passes through, one per frame, from now on.
-RECORD_SCROLL = """() => { window.__scrolls = [scrollY];
+# Records where the window is at every frame, and how the page asks the window to scroll.
+RECORD_SCROLL = """() => { window.__scrolls = [scrollY]; window.__asked = [];
+  const scrollBy = window.scrollBy.bind(window);
+  window.scrollBy = (...args) => {
+    window.__asked.push(args[0] && args[0].behavior || 'auto'); return scrollBy(...args); };
   const tick = () => { window.__scrolls.push(scrollY); requestAnimationFrame(tick); }; requestAnimationFrame(tick); }"""
 
 
@@ -62,9 +66,9 @@ def test_a_first_tap_low_on_a_phone_scrolls_just_enough_and_smoothly(open_tab, s
     assert 0 < moved == pytest.approx(before["y"] - link.bounding_box()["y"], abs=1)
     # Never more than the sheet covers (the old jump to a third of the window moved 470 px).
     assert moved < sheet.evaluate("s => s.offsetHeight"), moved
-    # Smoothly: the window passed through several positions between where it was and where it stopped.
-    between = {y for y in page.evaluate("window.__scrolls") if start < y < start + moved}
-    assert len(between) >= 3, sorted(between)
+    # Smoothly: one scroll, asked for as a smooth one. (How many frames Chromium draws on the way depends
+    # on how busy the machine is: on a loaded one, a single frame, so the frames are not counted.)
+    assert page.evaluate("window.__asked") == ["smooth"]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390", "768"])
@@ -90,6 +94,7 @@ def test_with_reduced_motion_the_phone_scrolls_in_one_step(open_tab):
     wait_until_scrolled(page)
     end = page.evaluate("scrollY")
     assert end > start
+    assert page.evaluate("window.__asked") == ["auto"]  # the CSS scroll-behavior, instant under reduced motion
     assert not [y for y in page.evaluate("window.__scrolls") if start < y < end]
 
 
