@@ -3,13 +3,15 @@
 #   make test    run the whole test suite, after `make lint`
 #   make lint    check the Python code with ruff and mypy (settings in pyproject.toml)
 #   make build   build the site into site/ with --strict
+#   make build-zensical   build the same site with Zensical into site-zensical/ (SITE_URL sets its address)
+#   make serve-zensical   Zensical's own server: links and popovers, but no "Mentioned in" or redirects
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build lint test browser clean vendor-fsrs
+.PHONY: serve build build-zensical serve-zensical lint test browser clean vendor-fsrs
 
 serve: $(VENV)/installed
 	$(BIN)/mkdocs serve
@@ -17,18 +19,29 @@ serve: $(VENV)/installed
 build: $(VENV)/installed
 	$(BIN)/mkdocs build --strict
 
+# Zensical runs no hooks: the glossary is a Markdown extension per page and a pass over the built site,
+# both in hooks/glossary_zensical.py, which builds in a scratch copy and moves the site in once whole.
+build-zensical: $(VENV)/installed
+	$(BIN)/python hooks/glossary_zensical.py build site-zensical
+
+serve-zensical: $(VENV)/installed
+	PYTHONPATH=hooks $(BIN)/zensical serve
+
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 # Two pytest workers (pytest-xdist), a test file each at a time, so a file's module fixtures (a built
 # fixture site) are made once. Then the tests that depend on the generator, tests/build/, again with
-# the site built by ProperDocs (engine, content and browser tests don't: they run once).
+# the site built by ProperDocs, and once more with the site built by Zensical, with a browser smoke test
+# of that build (engine, content and the other browser tests don't: they run once).
 PYTEST_WORKERS ?= -n 2 --dist loadfile
 test: $(VENV)/installed lint browser
 	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 	@echo "The build tests again, with the site built by ProperDocs:"
 	SITE_GENERATOR=properdocs $(BIN)/python -m pytest -q $(PYTEST_WORKERS) tests/build
+	@echo "The build tests again, with the site built by Zensical, and that site in a browser:"
+	SITE_GENERATOR=zensical $(BIN)/python -m pytest -q $(PYTEST_WORKERS) tests/build tests/browser/test_zensical_smoke.py
 
 # The browser tests drive Debian's Chromium (/usr/bin/chromium) where it exists,
 # else Playwright's own build, downloaded here on machines that can reach it.
@@ -55,4 +68,4 @@ vendor-fsrs:
 	  && echo "ts-fsrs $(TS_FSRS_VERSION) vendored in $(FSRS_DIR) (sha256 $$sum)"
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site-zensical

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from browser_support import StaticServer
-from support import ROOT, Site, as_on_ci, mkdocs_build
+from support import ROOT, ZENSICAL, Site, as_on_ci, mkdocs_build, zensical_build
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +21,8 @@ def site(tmp_path_factory) -> Site:
     out = tmp_path_factory.mktemp("site")
     server = StaticServer(out)
     ci = tmp_path_factory.mktemp("as-on-ci")
-    result = mkdocs_build(ROOT, out, env={"SITE_URL": server.url, **as_on_ci(ci)})
+    build = zensical_build if ZENSICAL else functools.partial(mkdocs_build, ROOT)
+    result = build(out, env={"SITE_URL": server.url, **as_on_ci(ci)})
     assert result.returncode == 0, result.stderr
     built = Site(out, result.stderr)
     built.as_on_ci = ci

@@ -21,9 +21,28 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 
 # The generator the tests build with: MkDocs, or ProperDocs (its continuation, which runs the same
-# plugins and hooks) when SITE_GENERATOR=properdocs; `make test` runs the built-HTML tests with both.
+# plugins and hooks) when SITE_GENERATOR=properdocs, or Zensical (zensical.toml, hooks/glossary_zensical.py)
+# when SITE_GENERATOR=zensical; `make test` runs the built-HTML tests with all three.
 GENERATOR = os.environ.get("SITE_GENERATOR", "mkdocs")
-assert GENERATOR in ("mkdocs", "properdocs"), f"SITE_GENERATOR={GENERATOR}: use mkdocs or properdocs"
+assert GENERATOR in ("mkdocs", "properdocs", "zensical"), f"SITE_GENERATOR={GENERATOR}: mkdocs, properdocs or zensical"
+ZENSICAL = GENERATOR == "zensical"
+# Why a test does not run on the Zensical build: each skip names what Zensical does differently.
+FIXTURE_SITE_ON_ZENSICAL = (
+    "SITE_GENERATOR=zensical: this test builds a site from a mkdocs.yml of its own (hooks, plugins or options "
+    "appended to the project's), which Zensical does not run; the Zensical build is the real site's zensical.toml"
+)
+SEARCH_EXCLUDE_STRIPPED = (
+    "SITE_GENERATOR=zensical: Zensical removes data-search-exclude from the HTML once its search has read the "
+    "page, so the attribute cannot be seen in the built page (tests/build/test_zensical.py checks search.json)"
+)
+NO_NAV_HOOK = (
+    "SITE_GENERATOR=zensical: Zensical runs no on_nav hook; term pages are left out of zensical.toml's nav, "
+    "so the sidebar does not place them under the glossary and they have no previous/next links"
+)
+NO_SOCIAL_CARDS = (
+    "SITE_GENERATOR=zensical: no preview images; they are drawn by Material's social plugin with this site's "
+    "layout (hooks/social/) and fonts (hooks/social_cards.py, an MkDocs hook), which Zensical does not run"
+)
 
 TERM_FILES = sorted(p for p in (ROOT / "docs" / "glossary").glob("*.md") if p.name != "index.md")
 
@@ -45,6 +64,10 @@ TERMS = {path.stem: as_shown(front_matter(path)) for path in TERM_FILES}
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` (or ProperDocs') as a writer would, and return what it printed."""
+    if ZENSICAL:
+        import pytest
+
+        pytest.skip(FIXTURE_SITE_ON_ZENSICAL)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", GENERATOR, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir), *extra],
@@ -53,6 +76,19 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = 
         capture_output=True,
         text=True,
         timeout=300,
+    )
+
+
+def zensical_build(
+    site_dir: Path, *, docs: Path | None = None, env: dict | None = None, glossary: bool = True
+) -> subprocess.CompletedProcess:
+    """Build the real site (or `docs` with its configuration) with Zensical and the glossary's pass after
+    it, as `make build-zensical` does, and return what it printed."""
+    command = [sys.executable, str(ROOT / "hooks" / "glossary_zensical.py"), "build", str(site_dir)]
+    command += (["--docs", str(docs)] if docs else []) + ([] if glossary else ["--without-glossary"])
+    return subprocess.run(
+        command,
+        cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300,
     )
 
 
@@ -80,6 +116,11 @@ class Site:
         return path.read_text(encoding="utf-8")
 
     def search_index(self) -> dict:
+        if ZENSICAL:
+            import pytest
+
+            pytest.skip("SITE_GENERATOR=zensical: Zensical writes its own search index (search.json, another "
+                        "format, with no boost), not Material's search/search_index.json")
         return json.loads((self.root / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
@@ -88,7 +129,13 @@ def build_with_real_config(
     site: Path | None = None,
 ) -> Path:
     """Build `docs` with the project's own mkdocs.yml (and `extra_config` appended), hooks,
-    overrides and assets; return the site folder (`site`, or `project/site`)."""
+    overrides and assets; return the site folder (`site`, or `project/site`). With SITE_GENERATOR=zensical,
+    with the project's zensical.toml (no `extra_config` there: such a test is skipped)."""
+    if ZENSICAL and not extra_config and not env:
+        site = site or project / "site"
+        result = zensical_build(site, docs=docs, glossary=with_hook)
+        assert result.returncode == 0, result.stderr
+        return site
     shutil.copytree(docs, project / "docs")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets", dirs_exist_ok=True)
     for folder in ("hooks", "overrides"):

@@ -52,6 +52,13 @@ class Page:
     title: str
     meta: Mapping[str, Any]  # its front matter
     path: str  # as the writer sees it
+    # Where the links the page's HTML gains are relative to, if not `url`: Zensical reads every
+    # relative link in a page as written in its source file, and rebases it to the page's address.
+    links_from: str | None = None
+
+    @property
+    def base(self) -> str:
+        return self.links_from or self.url
 
 
 @dataclass(frozen=True)
@@ -80,9 +87,21 @@ class Linked:
     toc: list[tuple[str, str]] = field(default_factory=list)  # (title, anchor)
 
 
+# Where a term page's lists and the study page's app go when a pass after the build writes them.
+TERM_LISTS_LATER = "<!--glossary:term-lists-->"
+STUDY_APP_LATER = "<!--glossary:study-app-->"
+
+
 class Site:
-    def __init__(self, options: Options, *, site_url: str = "", directory_urls: bool = True):
+    def __init__(
+        self, options: Options, *, site_url: str = "", directory_urls: bool = True, finish_later: bool = False
+    ):
+        """`finish_later`: the generator links each page apart from the others (Zensical, which also
+        serves unchanged pages from its cache), so what needs every page ("Mentioned in", the study
+        page's decks) is left to a pass over the built site, which reads `page_data` from each page."""
         self.options = options
+        self.finish_later = finish_later
+        self._page_data: dict[str, dict[str, Any]] = {}  # src → what the page adds to other pages
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.directory_urls = directory_urls
         self.glossary = Glossary.build(())
@@ -270,13 +289,14 @@ class Site:
         slug = self.term_srcs.get(page.src)
         if slug is not None and self.study_src is not None:
             self.card_text[slug] = decks.definition_and_example(html)
+            self._data(page)["card"] = [slug, *self.card_text[slug]]
         mentions: list[Mention] = []
         mentioned: list[str] = []
         mode = self._mode(page)
         if mode is not None:  # `glossary: false` leaves the page's text alone
             try:
                 html, mentions, mentioned = link_html(
-                    html, self.glossary, self.hrefs_from(page.url), self_term=slug, mode=mode,
+                    html, self.glossary, self.hrefs_from(page.base), self_term=slug, mode=mode,
                     per_block=self.options.max_per_paragraph,
                 )
             except ValueError as error:
@@ -303,14 +323,18 @@ class Site:
                 continue
             seen[mention.term] = None
             if kind != INDEX:
-                self.spool.add(mention.term, Backlink.of(mention, page.title or page.url, page.url, group))
+                backlink = Backlink.of(mention, page.title or page.url, page.url, group)
+                if self.finish_later:
+                    self._data(page).setdefault("backlinks", []).append([mention.term, *backlink.row()])
+                else:
+                    self.spool.add(mention.term, backlink)
                 self.mentioned.add(mention.term)
         if seen:
             self.linked[page.src] = list(seen)
 
     def _term_page(self, page: Page, linked: Linked, entry: Term) -> None:
         url = self.absolute(page.url)
-        index_href = relative_url(self._index_url, page.url) if self.index_src else None
+        index_href = relative_url(self._index_url, page.base) if self.index_src else None
         linked.html = term.entry_head_html(entry, url, index_href) + linked.html
         linked.meta = {
             "search": {"boost": self.options.boost, **page.meta.get("search", {})},
@@ -323,16 +347,19 @@ class Site:
 
     def _essay(self, page: Page, linked: Linked, mentions: list[Mention], mentioned: list[str]) -> None:
         self.essays[page.url] = page.title or page.src
+        self._data(page)["essay"] = self.essays[page.url]
         words = len(_TAG.sub(" ", linked.html).split())
         byline = essay.byline_html(page.meta.get("source"), words, page.path)
         linked.html = _after_title(essay.with_hint(linked.html), byline)
         for mention in mentions:  # a sentence of an essay that uses the term, for its fill-in-the-blank card
             self.sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
+            self._data(page).setdefault("sentences", {}).setdefault(
+                mention.term, (mention.before, mention.text, mention.after))
         if page.meta.get("vocabulary", True) is False:
             return
         deck = decks.Deck(decks.deck_id(page.src, self.options.essays or ""), page.title or page.src, tuple(mentioned))
         for other_path, other in self.essay_decks.items():
-            if other.id == deck.id:
+            if other.id == deck.id and other_path != page.path:  # a page linked again (a server's rebuild)
                 raise GlossaryError(
                     page.path,
                     f"its study deck would get the id '{deck.id}', which {other_path} has too: "
@@ -340,13 +367,14 @@ class Site:
                     "Rename one of the two files.",
                 )
         self.essay_decks[page.path] = deck
+        self._data(page)["deck"] = [page.path, deck.id, deck.title, list(deck.slugs)]
         links = None
         if self.study_src is not None and mentioned:
-            downloads = relative_url(self._decks_url, page.url)
+            downloads = relative_url(self._decks_url, page.base)
             files = decks.file_names(deck)
-            links = {"page": f"{relative_url(self._study_url, page.url)}?deck={deck.id}",
+            links = {"page": f"{relative_url(self._study_url, page.base)}?deck={deck.id}",
                      "anki": downloads + files["anki"], "tsv": downloads + files["tsv"]}
-        hrefs = self.hrefs_from(page.url)
+        hrefs = self.hrefs_from(page.base)
         html = study_page.vocabulary_html([self.glossary.terms[s] for s in mentioned], hrefs, links)
         if html:
             linked.html += html
@@ -358,7 +386,7 @@ class Site:
         linked.meta["structured_data"] = sharing.defined_term_set_json(terms, urls, self.absolute(self._index_url))
         # The letters are the page's own bar (index.index_html), not its table of contents as well.
         linked.html += index.index_html(
-            terms, self.hrefs_from(page.url), relative_url(index.FIND_SCRIPT, page.url)
+            terms, self.hrefs_from(page.base), relative_url(index.FIND_SCRIPT, page.base)
         )
 
     @property
@@ -394,16 +422,15 @@ class Site:
         reader = content
         slug = self.term_srcs.get(page.src)
         if slug is not None:
-            reader += term.related_html(self.glossary.terms[slug], self.glossary.terms, self.hrefs_from(page.url))
-            order = [backlinks_.BY_OPTION[group] for group in self.options.mentioned_in]
-            reader += backlinks_.section_html(self.spool.take(slug), self._page_hrefs(page.url), order)
+            reader += TERM_LISTS_LATER if self.finish_later else self.term_lists_html(slug, page.url)
         popovers = definitions.definitions_html(self._definition(s) for s in self.linked.get(page.src, ()))
         reader += popovers
         if popovers and self.study_src is not None:
-            assets = {name: relative_url(path, page.url) for name, path in decks.ASSETS.items()}
-            reader += study_page.learn_html(assets["learn"], assets["scheduler"])
+            # The scheduler's address is data the script reads from the page's address, not a link.
+            learn, scheduler = decks.ASSETS["learn"], decks.ASSETS["scheduler"]
+            reader += study_page.learn_html(relative_url(learn, page.base), relative_url(scheduler, page.url))
         if page.src == self.study_src:
-            reader += self._study_app(page)
+            reader += STUDY_APP_LATER if self.finish_later else self.study_app_html(page)
         search = unlinked(content)
         self._versions[page.src] = (search, reader)
         return search
@@ -419,6 +446,13 @@ class Site:
         lists and definitions are in the written page, and would only add to the build's peak memory."""
         versions = self._versions.pop(page.src, None)
         return versions[0] if versions else None
+
+    def term_lists_html(self, slug: str, term_url: str) -> str:
+        """A term page's "Related terms" and "Mentioned in", once every page that mentions it is linked
+        (the backlinks are read once)."""
+        related = term.related_html(self.glossary.terms[slug], self.glossary.terms, self.hrefs_from(term_url))
+        order = [backlinks_.BY_OPTION[group] for group in self.options.mentioned_in]
+        return related + backlinks_.section_html(self.spool.take(slug), self._page_hrefs(term_url), order)
 
     def _page_hrefs(self, term_url: str) -> Callable[[str], str]:
         """A mentioning page's address as a term page links it: the same from every term page
@@ -462,7 +496,7 @@ class Site:
             for slug, t in self.glossary.terms.items()
         }
 
-    def _study_app(self, page: Page) -> str:
+    def study_app_html(self, page: Page) -> str:
         assets = {name: relative_url(path, page.url) for name, path in decks.ASSETS.items()}
         cards = self.cards(lambda url: relative_url(url, page.url))
         every = self.all_decks()
@@ -484,6 +518,33 @@ class Site:
 
     def close(self) -> None:
         self.spool.close()
+
+    # --- finished after the build (see `finish_later`) --------------------------------------
+
+    def _data(self, page: Page) -> dict[str, Any]:
+        return self._page_data.setdefault(page.src, {"src": page.src, "url": page.url}) if self.finish_later else {}
+
+    def page_data(self, page: Page) -> dict[str, Any]:
+        """What the page, once linked, adds to other pages: its backlinks, a term page's card text,
+        an essay's title, sentences and deck. Plain JSON data, kept in the page for the last pass."""
+        return self._page_data.pop(page.src, {"src": page.src, "url": page.url})
+
+    def add_page_data(self, data: Mapping[str, Any]) -> None:
+        """The last pass: take a built page's `page_data`, pages in the order the generator links them."""
+        for slug, *fields in data.get("backlinks", ()):
+            if slug in self.glossary.terms:
+                self.spool.add(slug, Backlink(*fields))
+                self.mentioned.add(slug)
+        if "card" in data:
+            slug, definition, example = data["card"]
+            self.card_text[slug] = (definition, example)
+        for slug, (before, text, after) in data.get("sentences", {}).items():
+            self.sentences.setdefault(slug, (before, text, after))
+        if "essay" in data:
+            self.essays[data["url"]] = data["essay"]
+        if "deck" in data:
+            path, deck_id, title, slugs = data["deck"]
+            self.essay_decks[path] = decks.Deck(deck_id, title, tuple(s for s in slugs if s in self.glossary.terms))
 
 
 def relative_url(url: str, other: str) -> str:

@@ -17,7 +17,9 @@ import yaml
 from PIL import Image, ImageDraw, ImageFont
 from selectolax.lexbor import LexborHTMLParser
 
-from support import ROOT, TERMS, as_on_ci
+from support import NO_SOCIAL_CARDS, ROOT, TERMS, ZENSICAL, as_on_ci
+
+pytestmark = pytest.mark.skipif(ZENSICAL, reason=NO_SOCIAL_CARDS)
 
 SITE_NAME = "Continual Learning, Explained"
 # Every page a reader may share: home, the essay, the glossary's index, the study page and each term.

@@ -4,6 +4,8 @@ What an adapter hands the Site (sources, pages, their HTML) and what it gets bac
 (files to add and move, linked pages, the two versions of each page, the decks).
 """
 
+import json
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -189,3 +191,39 @@ def test_without_directory_urls_pages_end_in_html():
 )
 def test_relative_urls_follow_the_generators_rule(url, other, relative):
     assert relative_url(url, other) == relative
+
+
+def test_a_site_finished_after_the_build_gives_the_same_lists_decks_and_404_data_as_one_build():
+    # Zensical links each page apart (and serves some from its cache): each page carries `page_data`,
+    # JSON, and a pass over the built site puts the lists together (hooks/glossary_zensical.py).
+    pages = [(page("essays/one.md", "essays/one/", "One"), "<h1>One</h1><p>The context window holds tokens.</p>"),
+             (page("glossary/token.md", "glossary/token/", "Token"), "<p>Sits in a context window.</p>"),
+             (page("notes.md", "notes/", "Notes"), "<p>Weights and tokens.</p>")]
+    whole, _ = collected_site(published=STUDY_ASSETS, study="study", essays="essays")
+    apart, _ = collected_site(published=STUDY_ASSETS, study="study", essays="essays")
+    apart.finish_later = True
+    data = []
+    for each, html in pages:
+        whole.link(each, html)
+        linked = apart.link(each, html)
+        apart.for_search(each, linked.html)
+        assert "glossary-backlinks" not in (apart.for_readers(each) or "")  # not yet: other pages may mention it
+        data.append(json.loads(json.dumps(apart.page_data(each))))
+    finished, _ = collected_site(published=STUDY_ASSETS, study="study", essays="essays")
+    for each in data:  # in the order the pages were linked, as the pass sorts them
+        finished.add_page_data(each)
+    for slug in ("token", "context-window", "weights"):
+        url = whole.term_urls[slug]
+        assert finished.term_lists_html(slug, url) == whole.term_lists_html(slug, url)
+    assert finished.deck_files() == whole.deck_files()
+    assert finished.not_found_data() == whole.not_found_data()
+
+
+def test_links_are_written_from_the_source_where_the_generator_rebases_them():
+    # Zensical reads a relative link as written in the page's source file, and rebases it to the page's address.
+    site, _ = collected_site()
+    essay = Page("essays/one.md", "essays/one/", "One", {}, "docs/essays/one.md", links_from="essays/one.md")
+    linked = site.link(essay, "<p>Tokens.</p>")
+    assert LexborHTMLParser(linked.html, is_fragment=True).css_first("a").attributes["href"] == "../glossary/token/"
+    backlink = json.loads(json.dumps(site.page_data(essay)))
+    assert backlink == {"src": "essays/one.md", "url": "essays/one/"}  # recorded only when finished later

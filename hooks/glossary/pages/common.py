@@ -11,9 +11,12 @@ def link_or_text(text: str, href: str | None) -> str:
     return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
 
 
-def permalinked_heading(text: str, anchor: str) -> str:
-    """An <h2> with the ¶ permalink Markdown's toc extension gives the page's own headings."""
+def permalinked_heading(text: str, anchor: str, *, searched: bool = True) -> str:
+    """An <h2> with the ¶ permalink Markdown's toc extension gives the page's own headings. A heading of
+    a part search skips says so itself: a search that splits pages at headings (Zensical's) would
+    otherwise list the part, empty, under the page's title."""
+    skip = "" if searched else f" {SEARCH_EXCLUDE}"
     return (
-        f'<h2 id="{anchor}">{escape(text)}<a class="headerlink" href="#{anchor}" '
+        f'<h2 id="{anchor}"{skip}>{escape(text)}<a class="headerlink" href="#{anchor}" '
         f'title="Permanent link">&para;</a></h2>\n'
     )

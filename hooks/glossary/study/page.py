@@ -46,7 +46,7 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
         )
     return (
         f'<section class="{contract.VOCABULARY}" {SEARCH_EXCLUDE} aria-labelledby="{VOCABULARY_ID}">\n'
-        f"{permalinked_heading(VOCABULARY_HEADING, VOCABULARY_ID)}"
+        f"{permalinked_heading(VOCABULARY_HEADING, VOCABULARY_ID, searched=False)}"
         f"<p>The {count} this essay uses, in the order you meet them.</p>\n<ol>\n{items}</ol>\n{actions}</section>\n"
     )
 
