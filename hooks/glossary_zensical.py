@@ -28,10 +28,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from lightbox_captions import with_captions
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
-from selectolax.lexbor import LexborHTMLParser
 
 from glossary.errors import GlossaryError
 from glossary.options import read_options
@@ -107,7 +107,7 @@ def _link(md: Markdown, zensical_page, config: dict, html: str) -> str:
     data = json.dumps(site.page_data(page), separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
     # A term page's link up to its glossary's index, "./" from the source, would be rebased to ".././".
     reader = reader.replace('class="glossary-eyebrow"><a href="./"', 'class="glossary-eyebrow"><a href="index.md"', 1)
-    return _with_captions(reader) + f'<template class="{PAGE_DATA}" data-search-exclude>{data}</template>\n'
+    return with_captions(reader) + f'<template class="{PAGE_DATA}" data-search-exclude>{data}</template>\n'
 
 
 def _add_to_toc(md: Markdown, title: str, anchor: str) -> None:
@@ -117,23 +117,6 @@ def _add_to_toc(md: Markdown, title: str, anchor: str) -> None:
         tokens = tokens[0]["children"]
     tokens.append({"level": 2, "id": anchor, "name": title, "html": escape(title), "data-toc-label": "",
                    "children": []})
-
-
-def _with_captions(html: str) -> str:
-    """A diagram's lightbox shows its figure's caption, as hooks/lightbox.py has it under MkDocs; GLightbox
-    puts the description into the page as HTML, so the caption goes in as escaped text."""
-    if "<figcaption" not in html or "glightbox" not in html:
-        return html
-    tree = LexborHTMLParser(html, is_fragment=True)
-    for figure in tree.css("figure"):
-        caption = figure.css_first("figcaption")
-        if caption is None:
-            continue
-        text = escape(" ".join(caption.text().split()), quote=False)
-        for link in figure.css("a.glightbox"):
-            if not link.attributes.get("data-description"):
-                link.attrs["data-description"] = text
-    return tree.html or html
 
 
 # One Site for every page of a build: Zensical renders all pages in one process, and `zensical serve`

@@ -21,13 +21,12 @@ Material's privacy plugin is on, whose image rewriting the start would need.
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
 
 import rjsmin
+from lightbox_captions import with_captions
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from selectolax.lexbor import LexborHTMLParser
 
 SWITCH = "glightbox"  # mkdocs-glightbox's per-page switch in page.meta
 # The lazy start, JavaScript in a file of its own (linted and tested as such), next to the site's assets.
@@ -58,24 +57,8 @@ def on_files(files, config, **kwargs):
 
 @event_priority(-100)  # after mkdocs-glightbox (and the glossary) have done their part of the page
 def on_page_content(html, page, config, **kwargs):
-    """A diagram's lightbox shows its figure's caption: the plugin reads only the image's own attributes.
-
-    GLightbox puts a description into the page as HTML, so the caption goes in as escaped text.
-    """
-    if _tags is None or "<figcaption" not in html or "glightbox" not in html:
-        return html
-    tree = LexborHTMLParser(html, is_fragment=True)
-    changed = False
-    for figure in tree.css("figure"):
-        caption = figure.css_first("figcaption")
-        if caption is None:
-            continue
-        text = escape(" ".join(caption.text().split()), quote=False)
-        for link in figure.css("a.glightbox"):
-            if not link.attributes.get("data-description"):
-                link.attrs["data-description"] = text
-                changed = True
-    return tree.html if changed else html
+    """A diagram's lightbox shows its figure's caption: the plugin reads only the image's own attributes."""
+    return html if _tags is None else with_captions(html)
 
 
 @event_priority(-100)  # after any plugin that reads page.meta in this event
