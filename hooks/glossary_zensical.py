@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -318,12 +319,16 @@ def build(site_dir: Path, site_url: str | None = None, docs: Path = ROOT / "docs
 
 
 def _add_study_page(config: dict, docs: Path) -> None:
-    """The engine's own study page, unless the site has one: Zensical builds pages from sources only."""
+    """The engine's own study page, unless the site has one: Zensical builds pages from sources only.
+    And a term page whose `slug` is not its file's name goes under that name in the scratch copy:
+    Zensical publishes a page where its file is, and every link to the term is to its slug's address."""
     site, collected = _collected(config, finish_later=False)
     site.close()
     for src, content in collected.files.items():
         if src.endswith(".md"):
             _write(docs / src, content.encode("utf-8"))
+    for src in collected.moves:
+        (docs / src).rename(docs / posixpath.dirname(src) / f"{site.term_srcs[src]}.md")
 
 
 def _minify(docs: Path) -> None:

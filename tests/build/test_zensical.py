@@ -117,6 +117,22 @@ def test_a_failed_build_leaves_no_site_where_the_last_one_was(tmp_path):
 
 
 
+def test_a_term_page_with_a_slug_of_its_own_is_published_at_that_address(tmp_path):
+    # Zensical publishes a page where its file is; every link to a term goes to its slug's address.
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = (docs / "glossary" / "token.md").read_text(encoding="utf-8")
+    (docs / "glossary" / "token.md").unlink()
+    (docs / "glossary" / "tokens-explained.md").write_text(page.replace("---\n", "---\nslug: token\n", 1),
+                                                           encoding="utf-8")
+    result = zensical_build(tmp_path / "site", docs=docs)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "glossary" / "token" / "index.html").is_file()
+    assert not (tmp_path / "site" / "glossary" / "tokens-explained").exists()
+    essay = (tmp_path / "site" / "essays" / "continual-learning" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../glossary/token/"' in essay
+
+
 def test_a_zensical_toml_that_lost_the_extension_is_stopped_by_the_theme(tmp_path):
     # Zensical runs no hooks, so the theme's guard (overrides/main.html, written for minijinja too) is what stops it.
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
