@@ -80,6 +80,20 @@ def test_search_finds_a_term_by_its_abbreviation(tab):
     assert urlparse(first.get_attribute("href")).path == "/glossary/in-context-learning/"
 
 
+def test_the_404_pages_search_link_opens_zensicals_search_with_the_addresss_words(tab):
+    tab.expected_errors.append("status of 404 (Not Found)")
+    tab.goto(tab.base + "glossary/in-context/")
+    tab.get_by_role("link", name="search the site").click()
+    box = tab.locator('dialog[aria-label="Search"] input[role="combobox"]')
+    tab.wait_for_function("() => { const h = document.activeElement;"
+                          " return h && h.shadowRoot && h.shadowRoot.activeElement"
+                          " && h.shadowRoot.activeElement.value === 'in context'; }")
+    assert box.input_value() == "in context"
+    first = tab.locator('ol[aria-label="Search results"] a[role="option"]').first
+    first.wait_for()  # it searched
+    assert tab.url == tab.base + "glossary/in-context/"  # in place: no page load
+
+
 def test_the_palette_toggle_switches_to_dark_and_back(tab):
     tab.goto(tab.base)
     body = tab.locator("body")

@@ -16,7 +16,8 @@
  *   a.glossary-open-search                   opens Material's search with the words of its ?q=
  * From Material's page: the search toggle (#__search, a checkbox) and its input (.md-search__input),
  * which searches on keyup; a ?q= in an address opens the search on load (feature search.share), so
- * the link works without this script too.
+ * the link works without this script too. Built by Zensical, the page has a search button
+ * (.md-search__button) instead, whose dialog focuses a box of its own, in a shadow root.
  *
  * Matching is by word. A typed word matches a word of a term's names when it is that word, begins
  * it, sits inside it, or is a slip of it: edit distance 1 for a word of 4 to 6 letters, 2 from 7.
@@ -229,20 +230,37 @@
     return shared ? 1 + slipped + (typed.length + name.length - 2 * shared) / 4 : Infinity;
   }
 
-  /* A link that opens Material's search in place (its toggle is a checkbox), filled with its words. */
+  /* A link that opens Material's search in place (its toggle is a checkbox), filled with its words; or
+   * Zensical's, a dialog its button opens, whose box is in a shadow root and searches on input. */
   function onOpenSearch(event) {
     var link = event.target instanceof Element ? event.target.closest("a.glossary-open-search") : null;
-    var toggle = document.getElementById("__search");
-    if (!link || !toggle) return;
+    var toggle = document.getElementById("__search"), input = document.querySelector(".md-search__input");
+    var button = document.querySelector(".md-search__button");
+    if (!link || !(toggle && input || button)) return;
     event.preventDefault();
     event.stopPropagation();  // before Material's instant navigation follows the link
+    var words = new URL(link.href).searchParams.get("q") || "";
+    if (!input) {
+      button.click();
+      fillDialog(words, 60);
+      return;
+    }
     toggle.checked = true;
     toggle.dispatchEvent(new Event("change"));
-    var input = document.querySelector(".md-search__input");
-    if (!input) return;
-    input.value = new URL(link.href).searchParams.get("q") || "";
+    input.value = words;
     input.focus();
     input.dispatchEvent(new KeyboardEvent("keyup"));  // Material searches on keyup
+  }
+
+  // Zensical draws its dialog after the click and focuses its box: fill the box once it has.
+  function fillDialog(words, frames) {
+    var host = document.activeElement, box = host && host.shadowRoot && host.shadowRoot.activeElement;
+    if (box && box.tagName === "INPUT") {
+      box.value = words;
+      box.dispatchEvent(new Event("input", { bubbles: true, composed: true }));  // it searches on input
+    } else if (frames > 0) {
+      requestAnimationFrame(function () { fillDialog(words, frames - 1); });
+    }
   }
 
   if (!window.glossaryFind) {
