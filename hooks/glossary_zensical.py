@@ -36,9 +36,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from glossary.errors import GlossaryError
 from glossary.options import read_options
-from glossary.pages.index import FIND_SCRIPT
 from glossary.site import STUDY_APP_LATER, TERM_LISTS_LATER, Page, Site, Source
-from glossary.study.decks import ASSETS as STUDY_ASSETS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = "zensical.toml"
@@ -336,13 +334,12 @@ def _minify(docs: Path) -> None:
     `minify` plugin would rename them (glossary.min.js), and the engine and glossary.js name them."""
     import tomllib
 
-    from minify import MINIFIERS, SEARCH_SCRIPT, VENDOR
+    from minify import MINIFIERS, own_files
 
     project = tomllib.loads((ROOT / CONFIG).read_text(encoding="utf-8"))["project"]
-    listed = [*project.get("extra_css", ()), *project.get("extra_javascript", ())]
-    for src in {*listed, FIND_SCRIPT, SEARCH_SCRIPT, *STUDY_ASSETS.values()}:
+    for src in own_files([*project.get("extra_css", ()), *project.get("extra_javascript", ())]):
         path, minify = docs / src, MINIFIERS.get(Path(src).suffix)
-        if minify and not src.startswith(VENDOR) and path.exists():
+        if minify and path.exists():
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 

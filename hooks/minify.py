@@ -13,6 +13,7 @@ files within their gzipped budgets (tests/build/test_real_site.py measures what 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from urllib.parse import urlparse
 
 import rcssmin
@@ -27,11 +28,16 @@ VENDOR = "assets/vendor/"  # other projects' files, kept byte for byte (their ch
 SEARCH_SCRIPT = "assets/glossary/search.js"
 
 
+def own_files(listed: Iterable[str]) -> set[str]:
+    """The site's own scripts and stylesheets under the docs folder: those a config lists (`listed`, its
+    extra_css and extra_javascript), and those pages load themselves; not addresses, not vendored files."""
+    every = (*listed, FIND_SCRIPT, SEARCH_SCRIPT, *STUDY_ASSETS.values())
+    return {path for path in every if not urlparse(path).scheme and not path.startswith(VENDOR)}
+
+
 def on_files(files, config, **kwargs):
     """Replace the content of the site's own scripts and stylesheets by its minified form."""
-    listed = [str(path) for path in (*config.extra_css, *config.extra_javascript)]
-    own = {path for path in (*listed, FIND_SCRIPT, SEARCH_SCRIPT, *STUDY_ASSETS.values()) if not urlparse(path).scheme}
-    own = {path for path in own if not path.startswith(VENDOR)}
+    own = own_files(str(path) for path in (*config.extra_css, *config.extra_javascript))
     for file in files:
         minify = MINIFIERS.get(posixpath.splitext(file.src_uri)[1])
         if minify and file.src_uri in own:

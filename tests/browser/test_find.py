@@ -101,6 +101,9 @@ def test_the_filter_works_after_instant_navigation_and_is_kept_on_the_way_back(o
         ("glosary/rag/", "Retrieval-Augmented Generation (RAG)"),  # closest first, not A-Z
         ("glossary/forgetting/", "Catastrophic Forgetting"),      # a word of a name
         ("essays/continual-learnin/", "Why AI Models Stop Learning"),  # an essay, not the term
+        ("glossary/kv-caches/", "KV Cache"),  # a plural
+        ("glossary/tokens/", "Token"),
+        ("glossary/transfomer/", "Transformer"),  # a slip
     ],
 )
 def test_the_404_page_suggests_the_closest_pages_first(page, address, first):
@@ -111,6 +114,8 @@ def test_the_404_page_suggests_the_closest_pages_first(page, address, first):
     suggestions.first.wait_for()
     assert suggestions.first.text_content() == first, suggestions.all_text_contents()
     assert suggestions.count() <= 3
+    suggestions.first.click()  # and it leads there
+    page.locator("article h1", has_text=first.split(" (")[0]).wait_for()
 
 
 def test_the_404_page_search_link_is_filled_with_the_words_of_the_address(open_tab):

@@ -59,22 +59,6 @@ def test_on_a_desktop_the_control_copies_even_where_there_is_a_share_sheet(open_
     assert page.evaluate("window.__shared.length") == 0
 
 
-@pytest.mark.parametrize(
-    "mistyped, expected",
-    [("glossary/kv-caches/", "KV Cache"), ("glossary/tokens/", "Token"), ("glossary/transfomer/", "Transformer")],
-)
-def test_the_404_page_suggests_the_closest_term(page, mistyped, expected):
-    page.expected_errors.append("status of 404 (Not Found)")
-    response = page.goto(page.base + mistyped)
-    assert response.status == 404
-    suggestions = page.locator("ul.glossary-suggestions li:visible a")
-    suggestions.first.wait_for()
-    assert suggestions.first.text_content() == expected
-    assert suggestions.count() <= 3
-    suggestions.first.click()
-    page.locator("article h1", has_text=expected).wait_for()
-
-
 def test_the_404_page_suggests_nothing_for_an_unrelated_address(page):
     page.expected_errors.append("status of 404 (Not Found)")
     page.goto(page.base + "glossary/zzzzzzzzzzzz/")
