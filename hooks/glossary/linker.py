@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from typing import NamedTuple
@@ -64,9 +63,9 @@ _attribute = lru_cache(maxsize=4096)(escape)
 _MARKERS = [(chr(c), chr(c + 1)) for c in range(0xFDD0, 0xFDF0, 2)]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One linked mention of a term on a page: what a backlink shows and points to."""
+class Mention(NamedTuple):
+    """One linked mention of a term on a page: what a backlink shows and points to (a named tuple:
+    made for every link, where a frozen dataclass pays a call per field)."""
 
     term: str
     anchor: str

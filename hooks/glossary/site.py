@@ -118,6 +118,9 @@ class Site:
         self.essays: dict[str, str] = {}  # an essay's address → its title, for the 404 page
         self._definitions: dict[str, str] = {}
         self._versions: dict[str, tuple[str, str]] = {}  # src → (for search, for readers) while it renders
+        # src → what only readers get at the end of the page (an essay's Vocabulary): search skips it anyway
+        # (data-search-exclude), and Material's search pays for every tag it parses.
+        self._for_readers_only: dict[str, str] = {}
         self._backlink_hrefs: dict[str, str] = {}  # a mentioning page's url → its href from every term page
         self.warnings: list[str] = []  # about term pages (unknown front-matter fields), for the build's log
 
@@ -325,7 +328,7 @@ class Site:
             if kind != INDEX:
                 backlink = Backlink.of(mention, page.title or page.url, page.url, group)
                 if self.finish_later:
-                    self._data(page).setdefault("backlinks", []).append([mention.term, *backlink.row()])
+                    self._data(page).setdefault("backlinks", []).append([mention.term, *backlink])
                 else:
                     self.spool.add(mention.term, backlink)
                 self.mentioned.add(mention.term)
@@ -377,7 +380,7 @@ class Site:
         hrefs = self.hrefs_from(page.base)
         html = study_page.vocabulary_html([self.glossary.terms[s] for s in mentioned], hrefs, links)
         if html:
-            linked.html += html
+            self._for_readers_only[page.src] = html
             linked.toc.append((study_page.VOCABULARY_HEADING, study_page.VOCABULARY_ID))
 
     def _index(self, page: Page, linked: Linked) -> None:
@@ -408,18 +411,20 @@ class Site:
         return [t for slug, t in self.glossary.terms.items() if slug not in self.mentioned]
 
     def for_search(self, page: Page, content: str) -> str:
-        """The page as a search index should read it: without the links the engine made, and
-        without a term page's "Related terms" and "Mentioned in". The page as readers get it
-        waits for `for_readers`.
+        """The page as a search index should read it: without the links the engine made, without
+        a term page's "Related terms" and "Mentioned in", and without an essay's Vocabulary. The
+        page as readers get it waits for `for_readers`.
 
         Both lists are about other pages: "Related terms" repeats their summaries,
         and "Mentioned in" their names and sentences. Indexed, they made a search
         for "ICL" return seven results, five of them term pages whose only match
         was a backlink from In-Context Learning's page (reader review, 2026-12);
         each summary and sentence is found on its own page instead. The links
-        change no word search indexes, and an HTML parser pays for every tag.
+        change no word search indexes, and an HTML parser pays for every tag. The
+        Vocabulary is marked for search to skip (as generators that index the page as
+        written need); handed only to readers, it is not even parsed.
         """
-        reader = content
+        reader = content + self._for_readers_only.pop(page.src, "")
         slug = self.term_srcs.get(page.src)
         if slug is not None:
             reader += TERM_LISTS_LATER if self.finish_later else self.term_lists_html(slug, page.url)

@@ -117,14 +117,15 @@ def test_an_essay_gets_a_byline_and_its_vocabulary_and_the_page_its_definitions(
     site, _ = collected_site(published=STUDY_ASSETS, study="study")
     essay = page("essays/2025/intro.md", "essays/2025/intro/", "Intro")
     linked = site.link(essay, "<h1>Intro</h1><p>The context window holds tokens, weights not.</p>")
-    tree = LexborHTMLParser(linked.html, is_fragment=True)
-    assert tree.css_first("h1").next.next.attributes["class"] == "essay-byline"
-    assert [a.text() for a in tree.css(".glossary-vocabulary ol a")] == ["Context Window", "Token", "Weights"]
-    assert tree.css_first(".glossary-vocabulary__study a").attributes["href"] == "../../../study/?deck=2025-intro"
+    assert LexborHTMLParser(linked.html, is_fragment=True).css_first("h1").next.next.attributes["class"] == (
+        "essay-byline")
     assert linked.toc == [("Vocabulary", "vocabulary")]
-    site.for_search(essay, linked.html)
-    definitions = LexborHTMLParser(site.for_readers(essay), is_fragment=True).css("template.glossary-definitions")
-    assert len(definitions) == 1
+    search = LexborHTMLParser(site.for_search(essay, linked.html), is_fragment=True)
+    assert search.css(".glossary-vocabulary") == []  # readers only: search would skip it, after parsing it
+    reader = LexborHTMLParser(site.for_readers(essay), is_fragment=True)
+    assert [a.text() for a in reader.css(".glossary-vocabulary ol a")] == ["Context Window", "Token", "Weights"]
+    assert reader.css_first(".glossary-vocabulary__study a").attributes["href"] == "../../../study/?deck=2025-intro"
+    assert len(reader.css("template.glossary-definitions")) == 1
     assert sorted(site.deck_files()) == [
         "study/decks/2025-intro.apkg", "study/decks/2025-intro.tsv", "study/decks/glossary.apkg",
         "study/decks/glossary.tsv"]
