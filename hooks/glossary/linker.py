@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from html import escape
+from operator import itemgetter
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -129,11 +130,13 @@ def link_html(
 
 def unlinked(html: str) -> str:
     """`html` without the links `link_html` made in it: their text stays, their tags go."""
-    return _LINK.sub(r"\1", html)
+    # A C callable as the replacement: a template (r"\1") is expanded by a Python function per link.
+    return _LINK.sub(_LINK_TEXT, html)
 
 
 # A link as `link_html` writes it (its text holds no "<": the serializer escapes text).
 _LINK = re.compile(rf'<a class="{contract.TERM_LINK}" [^>]*>([^<]*)</a>')
+_LINK_TEXT = itemgetter(1)
 
 
 class _PageLinker:

@@ -49,8 +49,16 @@ _CLASSES = {**{quote: "[" + shapes + "]" for quote, shapes in _QUOTES.items()}, 
 # A word is "written in capitals" when it holds two or more capital letters.
 _CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
-_WORD_START = rf"(?<!\w)(?<!\w[{_JOINERS}])"
+# A name starts a word: the character before it is no word character (the text is searched with a
+# space in front), and no joiner that follows one ("weights-based" holds no "based"). The pattern
+# consumes that character, so that `re` can skip to the candidates: a pattern that begins with a
+# character class is searched for that class in a tight loop, one that begins with a lookbehind is
+# tried, in full, at every position of the text (a quarter of the link stage's instructions).
+_BEFORE_A_WORD = "\\W"
+_NOT_AFTER_JOINED = rf"(?<!\w[{_JOINERS}])"
 _WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
+# Under `re`'s Unicode case folding these letters also match "İ" and "ı", "K" (kelvin) and "ſ".
+_FOLDED_BEYOND_ASCII = "iks"
 
 
 class _Separator(enum.Enum):
@@ -131,12 +139,15 @@ class Matcher:
             for unit in _units(name, name in as_written):
                 node = node.setdefault(unit, {})
             node[None] = True  # a name ends here
-        body = _trie_pattern(trie)
+        body = _trie_pattern(trie, first=True)
         # Looking first for a letter that can open a name lets the search skip most of a
         # text quickly: the whole pattern is tried only where a name may start.
         openers = {char for unit in trie if unit is not _SEP for char in _QUOTES.get(unit[0], unit[0])}
         opens = "(?=[" + "".join(sorted(map(re.escape, openers))) + "])"
-        self._pattern = re.compile(opens + _WORD_START + body + _WORD_END, re.IGNORECASE) if body else None
+        self._pattern = (
+            re.compile(_BEFORE_A_WORD + opens + _NOT_AFTER_JOINED + "(" + body + ")" + _WORD_END, re.IGNORECASE)
+            if body else None
+        )
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -146,16 +157,21 @@ class Matcher:
         if self._pattern is None:
             return
         term_of = self._term_of_text
-        for match in self._pattern.finditer(text):
-            found = match.group()
+        for match in self._pattern.finditer(" " + text):
+            found = match.group(1)
             term = term_of.get(found)
             if term is None:  # the same spellings recur page after page: fold each once
-                term = term_of[found] = self._term_of_key[name_key(found)]
-            yield match.start(), match.end(), term
+                term = self._term_of_key.get(name_key(found))
+                if term is None:  # `re` folds "ſ" to s and "İ" to i, `str.lower` does not: a spelling of no name
+                    continue
+                term_of[found] = term
+            start, end = match.span(1)
+            yield start - 1, end - 1, term
 
 
-def _trie_pattern(node: dict) -> str:
-    """Regex for a trie node; longer names are tried before the name that ends here."""
+def _trie_pattern(node: dict, first: bool = False) -> str:
+    """Regex for a trie node; longer names are tried before the name that ends here.
+    `first`: the node of the names' first letters (see `_run_pattern`)."""
     branches = []
     # Exact-case edges first, so "KV cache" is tried before a case-free "kv…".
     for unit in sorted((u for u in node if u is not None), key=_unit_order):
@@ -171,13 +187,18 @@ def _trie_pattern(node: dict) -> str:
             (only,) = child
             run.append(only)
             child = child[only]
-        branches.append(_run_pattern(run) + _trie_pattern(child))
+        branches.append(_run_pattern(run, first) + _trie_pattern(child))
     if not branches:
         return ""
     alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if None in node:  # a name ends here: the longer ones are optional, greedily
         return "(?:" + alternation + ")?"
     return alternation
+
+
+def _two_cases(letter: str) -> bool:
+    """Whether IGNORECASE matches `letter` (lower case) in exactly its two cases."""
+    return letter.isascii() and letter.isalpha() and letter not in _FOLDED_BEYOND_ASCII
 
 
 def _merged(one: dict, other: dict) -> dict:
@@ -195,14 +216,23 @@ def _unit_order(unit: _Unit) -> tuple[int, str]:
     return (0 if exact else 1, char)
 
 
-def _run_pattern(units: list[_Unit]) -> str:
+def _run_pattern(units: list[_Unit], first: bool = False) -> str:
     """Regex for trie edges in a row; letters held to their case share one group, since
-    Python's re compiles a group per letter slowly when there are hundreds of names."""
+    Python's re compiles a group per letter slowly when there are hundreds of names.
+
+    `first`: the run opens one of the alternatives for a name's first letter. A case-free
+    ASCII letter there is written as a class of its two cases: `re` skips an alternative
+    whose first character is a class or an exact letter without trying it, while a letter
+    under IGNORECASE costs a full attempt, at every word of the text, for every letter
+    that can open a name."""
     out: list[str] = []
     exact: list[str] = []
-    for unit in units:
+    for i, unit in enumerate(units):
         if unit is not _SEP and unit[1]:
             exact.append(re.escape(unit[0]))
+            continue
+        if first and i == 0 and unit is not _SEP and _two_cases(unit[0]):
+            out.append(f"(?-i:[{unit[0]}{unit[0].upper()}])")
             continue
         if exact:
             out.append(f"(?-i:{''.join(exact)})")

@@ -1,5 +1,7 @@
 """The matcher on its own: which words in a text count as mentions of which term."""
 
+import re
+
 import pytest
 
 from glossary.matcher import Matcher, name_key, plural
@@ -103,6 +105,37 @@ def test_non_latin_text_and_emoji_around_names(matcher):
     assert found(matcher, "🧠token🧠 токен 令牌 token") == [("token", "token"), ("token", "token")]
     assert found(matcher, "été token été") == [("token", "token")]
     assert found(matcher, "tokenété") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("token at the start", ["token"]),
+        ("ends with a token", ["token"]),
+        ("token", ["token"]),
+        ("(token) “token” ‘RAG’ *RAG*", ["token", "token", "RAG", "RAG"]),
+        ("a -token, a —token, a – token", ["token", "token", "token"]),  # a dash after a space starts a word
+        ("sub-token, sub–token, sub‐RAG", []),  # but not one after a word
+        ("token token\ntoken\ttoken", ["token", "token", "token", "token"]),  # one space between two mentions
+        ("token/weights", ["token", "weights"]),
+    ],
+)
+def test_a_name_starts_where_a_word_starts(matcher, text, expected):
+    mentions = list(matcher.finditer(text))
+    assert [text[start:end] for start, end, _ in mentions] == expected
+
+
+@pytest.mark.parametrize("letter", "abcdefghijklmnopqrstuvwxyz")
+def test_a_first_letter_matches_every_character_re_folds_it_to(letter):
+    # The pattern writes most first letters as a class of their two cases, which `re` searches faster;
+    # the letters that case folding maps to more characters (the kelvin sign, the long s, the dotted
+    # and dotless i) keep the folding; a spelling that only `re` folds to a name ("ſqz") is not one.
+    matcher = Matcher({letter + "qz": "term"})
+    folds = [chr(c) for c in range(0x3000) if re.fullmatch(letter, chr(c), re.IGNORECASE)]
+    assert {letter, letter.upper()} <= set(folds)
+    for char in folds:
+        expected = ["term"] if name_key(char + "qz") == letter + "qz" else []
+        assert [t for *_, t in matcher.finditer(f"a {char}qz b")] == expected, char
 
 
 def test_a_name_shared_by_two_terms_is_refused():
