@@ -7,8 +7,7 @@ option and the values it takes.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import GlossaryError
 from .linker import FIRST_PER_PAGE, MODES
@@ -17,8 +16,7 @@ NAV_CHOICES = ("index", "all")  # the sidebar lists the glossary's index only, o
 MENTIONED_IN = ("essays", "pages", "entries")  # essays, other pages, glossary entries: the default order
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     folder: str = "glossary"  # `dir`: the folder under docs/ with one page per term
     link: str = FIRST_PER_PAGE  # which mentions become links: one of linker.MODES
     boost: float = 2  # search ranking of term pages against other pages
@@ -107,7 +105,7 @@ _OPTIONS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "joined": ("joined", _flag),
     "mentioned-in": ("mentioned_in", _groups),
 }
-assert {field for field, _ in _OPTIONS.values()} == {f.name for f in fields(Options)}
+assert {field for field, _ in _OPTIONS.values()} == set(Options._fields)
 
 
 def read_options(raw: Mapping[str, Any] | None, source: str = "mkdocs.yml") -> Options:

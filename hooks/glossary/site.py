@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import backlinks as backlinks_
 from .backlinks import Backlink, BacklinkSpool
@@ -34,8 +34,7 @@ from .terms import Glossary, Term, read_term
 TERM, INDEX, ESSAY, STUDY, OTHER = "term", "index", "essay", "study", "other"  # kinds of page
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A documentation page before it is read: where it is, and its text."""
 
     src: str  # its path under the docs folder, e.g. "glossary/token.md"
@@ -43,8 +42,7 @@ class Source:
     read: Callable[[], str]  # its Markdown, front matter included
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """A page as it is linked and rendered."""
 
     src: str
@@ -61,16 +59,14 @@ class Page:
         return self.links_from or self.url
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a file is written under the site folder, and its address."""
 
     dest: str
     url: str
 
 
-@dataclass(frozen=True)
-class Collected:
+class Collected(NamedTuple):
     """What the collect stage asks of the adapter."""
 
     moves: dict[str, Placement]  # src of a term page whose `slug` renames its address → where it goes

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -22,8 +22,7 @@ ASSETS = {"css": "assets/study.css", "scheduler": "assets/vendor/ts-fsrs/index.u
           "learn": "assets/learn.js"}
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One term, as a flashcard."""
 
     slug: str
@@ -35,8 +34,7 @@ class Card:
     sentence: tuple[str, str, str] | None = None  # (before, the term as written, after), from an essay
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(NamedTuple):
     id: str  # "glossary", or the essay's slug
     title: str
     slugs: tuple[str, ...]  # its cards, in order
