@@ -13,7 +13,7 @@
 
     .venv/bin/python benchmarks/run.py [--sizes 40x40,250x250,1000x1000] [--pairs 5] [--sidebar index|all]
         [--doubling 100,200,400,800] [--doubling-pages 100] [--words-per-page 1000]
-        [--no-scaling] [--no-doubling] [--max-build-seconds 300] [--profile] [--keep DIR]
+        [--no-scaling] [--no-doubling] [--max-build-seconds 300] [--profile] [--keep DIR] [--sites-in DIR]
 
 Figures go to stdout; progress goes to stderr.
 """
@@ -136,26 +136,32 @@ def compare(size: Size, args, work: Path) -> dict:
     configs = {"hook": folder / "mkdocs.yml",
                "plain": write_config(folder, hook=False, name="mkdocs-plain.yml", sidebar=args.sidebar)}
     runs: dict[str, list[dict]] = {"plain": [], "hook": []}
+    sites = args.sites_in or folder
     for pair in range(args.pairs):
         order = ("plain", "hook") if pair % 2 == 0 else ("hook", "plain")
         for kind in order:
-            result = build_once(configs[kind], folder / f"site-{kind}")
+            result = build_once(configs[kind], sites / f"site-{kind}")
             log(f"  {size} pair {pair + 1}/{args.pairs} {kind:5}: {result['wall']:7.2f} s  cpu {result['cpu']:7.2f} s"
                 f"  hook {result['hook']:6.2f} s  peak {result['peak_mb']:6.0f} MB")
             if kind == "plain" and result["wall"] > args.max_build_seconds:
                 raise TooSlow(result["wall"])
             runs[kind].append(result)
     log(f"  {size}: counting links")
-    links, backlinks, misplaced = count_links(folder / "site-hook")
-    if has_glossary_links(folder / "site-plain"):
+    links, backlinks, misplaced = count_links(sites / "site-hook")
+    if has_glossary_links(sites / "site-plain"):
         raise SystemExit(f"FAILED: the plain build of {size} holds glossary links; the hook was not left out.")
-    sidebar = sidebar_links(folder / "site-plain")
-    if sidebar != sidebar_links(folder / "site-hook"):
+    sidebar = sidebar_links(sites / "site-plain")
+    written = {kind: sum(1 for path in (sites / f"site-{kind}").rglob("*") if path.is_file()) for kind in runs}
+    if sidebar != sidebar_links(sites / "site-hook"):
         raise SystemExit(f"FAILED: the builds of {size} show different sidebars: not like with like.")
     if not args.keep:
         shutil.rmtree(folder)
+        if args.sites_in:
+            for kind in runs:
+                shutil.rmtree(sites / f"site-{kind}")
     row = summarize(size, info, runs, links, backlinks, misplaced)
     row["sidebar_links"] = len(sidebar) // 3  # per page: the three pages' sidebars hold the same links
+    row["files_plain"], row["files_hook"] = written["plain"], written["hook"]
     return row
 
 
@@ -175,6 +181,8 @@ def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, b
         "cpu_ratio": median(h["cpu"] / p["cpu"] for p, h in pairs),
         "cpu_ratios": [h["cpu"] / p["cpu"] for p, h in pairs],
         "extra_cpu_s": median(h["cpu"] - p["cpu"] for p, h in pairs),
+        "user_ratio": median(h["user_cpu"] / p["user_cpu"] for p, h in pairs),
+        "extra_system_s": median(h["system_cpu"] - p["system_cpu"] for p, h in pairs),
         "extra_load_cpu_s": median(h["load_cpu"] - p["load_cpu"] for p, h in pairs),
         "plugins_plain": _median_by_key([r["plugins"] for r in plain]),
         "plugins_hook": _median_by_key([r["plugins"] for r in hook]),
@@ -377,6 +385,13 @@ def scaling_verdicts(rows: list[dict]) -> list[str]:
                  f"peak memory within {TARGET_MEMORY}× of the plain build (worst: "
                  f"{memory['peak_hook'] / memory['peak_plain']:.3f}× at {memory['size']})"),
     ]
+    lines.append(
+        "- CPU split: user-mode CPU ratio (the builds' own code) "
+        + ", ".join(f"{r['user_ratio']:.3f}× at {r['size']}" for r in rows)
+        + "; the kernel's extra time (system CPU) "
+        + ", ".join(f"{1000 * r['extra_system_s']:+.0f} ms at {r['size']} "
+                    f"({r['files_hook'] - r['files_plain']:+,} files)" for r in rows)
+    )
     lines.append("- Fixed cost (the part of the extra that does not grow with the site): "
                  + fixed_cost(rows) + "; of it, loading the config, which imports the hook, "
                  + ", ".join(f"{1000 * r['extra_load_cpu_s']:.0f}" for r in rows) + " ms of CPU by size")
@@ -570,6 +585,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path,
                         help="build in this folder and keep the sites (default: a temporary folder)")
+    parser.add_argument("--sites-in", type=Path,
+                        help="write the built sites in this folder instead (e.g. /dev/shm, a RAM disk: to tell "
+                             "the kernel's time creating files on a disk from the build's own)")
     args = parser.parse_args(argv)
     args.notes = []
     if args.pairs < 1:
