@@ -53,7 +53,8 @@ _CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 # space in front), and no joiner that follows one ("weights-based" holds no "based"). The pattern
 # consumes that character, so that `re` can skip to the candidates: a pattern that begins with a
 # character class is searched for that class in a tight loop, one that begins with a lookbehind is
-# tried, in full, at every position of the text (a quarter of the link stage's instructions).
+# tried, in full, at every position of the text (over the benchmark's 100 essays, with the first letters
+# below: 539 million instructions before, 412 million after).
 _BEFORE_A_WORD = "\\W"
 _NOT_AFTER_JOINED = rf"(?<!\w[{_JOINERS}])"
 _WORD_END = rf"(?!\w)(?![{_JOINERS}]\w)"
