@@ -1,6 +1,5 @@
 """The site-wide options on their own: defaults, what each option takes, a writer's message for each wrong value."""
 
-
 import pytest
 
 from glossary.errors import GlossaryError
