@@ -26,11 +26,7 @@ class GlossaryErrors(GlossaryError):
     """Several mistakes found in one build, one per line, sorted by file; the first line counts them."""
 
     def __init__(self, mistakes: Iterable[GlossaryError]):
-        found: dict[str, GlossaryError] = {}
-        for mistake in mistakes:
-            for each in mistake.mistakes:
-                found.setdefault(str(each), each)  # a mistake found twice is reported once
-        self._mistakes = sorted(found.values(), key=lambda mistake: mistake.source)  # stable: a file's in order
+        self._mistakes = sorted(_each_once(mistakes), key=lambda mistake: mistake.source)  # stable: a file's in order
         files = len({mistake.source for mistake in self._mistakes})
         problem = f"{len(self._mistakes)} mistakes in {files} file{'s' if files > 1 else ''} stop the build:"
         self.source, self.problem, self.fix = self._mistakes[0].source, problem, "Fix them all, then build again."
@@ -44,8 +40,13 @@ class GlossaryErrors(GlossaryError):
 
 def raise_all(mistakes: Iterable[GlossaryError]) -> None:
     """Stop the build if any mistake was found: with its own message if it is the only one, else with all."""
-    found = list({str(each): each for mistake in mistakes for each in mistake.mistakes}.values())
+    found = _each_once(mistakes)
     if len(found) == 1:
         raise found[0]
     if found:
         raise GlossaryErrors(found)
+
+
+def _each_once(mistakes: Iterable[GlossaryError]) -> list[GlossaryError]:
+    """Every single mistake, those gathered in a `GlossaryErrors` too; one found twice is reported once."""
+    return list({str(each): each for mistake in mistakes for each in mistake.mistakes}.values())

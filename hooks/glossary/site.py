@@ -352,10 +352,13 @@ class Site:
         words = len(_TAG.sub(" ", linked.html).split())
         byline = essay.byline_html(page.meta.get("source"), words, page.path)
         linked.html = _after_title(essay.with_hint(linked.html), byline)
-        for mention in mentions:  # a sentence of an essay that uses the term, for its fill-in-the-blank card
-            self.sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
-            self._data(page).setdefault("sentences", {}).setdefault(
-                mention.term, (mention.before, mention.text, mention.after))
+        sentences: dict[str, tuple[str, str, str]] = {}  # a sentence that uses each term, for its fill-in card
+        for mention in mentions:
+            sentences.setdefault(mention.term, (mention.before, mention.text, mention.after))
+        for slug, sentence in sentences.items():
+            self.sentences.setdefault(slug, sentence)
+        if sentences:
+            self._data(page)["sentences"] = sentences
         if page.meta.get("vocabulary", True) is False:
             return
         deck = decks.Deck(decks.deck_id(page.src, self.options.essays or ""), page.title or page.src, tuple(mentioned))

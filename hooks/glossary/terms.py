@@ -426,7 +426,7 @@ def _names_table(
                 other, other_name = owner.setdefault(key, (term, name))
                 if other is not term:
                     mistakes.append(_name_taken(term, name, other, other_name))
-                    if in_title and term.slug == slugify(name) != other.slug:
+                    if in_title and _keeps_address(term, name, other):
                         owner[key] = (term, name)  # the entry to keep, as the message says
                         table[name] = term.slug
                     continue
@@ -476,8 +476,7 @@ def _name_taken(term: Term, name: str, other: Term, other_name: str) -> Glossary
     like two entries for one thing, and taking the name off one would only lead to the next message."""
     key = name_key(name)
     if key in _title_keys(term) and key in _title_keys(other):
-        # Keep the page at the address the name gives, if one is: links people have sent point there.
-        if term.slug == slugify(name) != other.slug:
+        if _keeps_address(term, name, other):
             return _duplicate_entries(other_name, keeper=term, duplicate=other)
         return _duplicate_entries(name, keeper=other, duplicate=term)
     # Titles are claimed first, so `term` holds the name as an alias or form: that is where a writer added it.
@@ -488,9 +487,15 @@ def _name_taken(term: Term, name: str, other: Term, other_name: str) -> Glossary
     )
 
 
+def _keeps_address(term: Term, name: str, other: Term) -> bool:
+    """Of two entries titled `name`, whether `term` is the one to keep: it is at the address the name gives
+    and the other is not, and links people have sent point there."""
+    return term.slug == slugify(name) != other.slug
+
+
 def _duplicate_entries(name: str, keeper: Term, duplicate: Term) -> GlossaryError:
     """Two pages whose titles give the same name: say how to merge them and keep the old address."""
-    keeper_addresses = {slugify(name) for name in keeper.names} | {keeper.slug}
+    keeper_addresses = {slugify(kept) for kept in keeper.names} | {keeper.slug}
     names = [n for n in duplicate.names if name_key(n) not in {name_key(k) for k in keeper.names}]
     if duplicate.slug in keeper_addresses:
         address = f"its address ('{duplicate.slug}') then leads to {keeper.source}, which has that name."
