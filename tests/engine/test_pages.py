@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -53,8 +54,9 @@ def test_backlinks_escape_what_they_quote_and_link_the_page_as_the_term_page_see
     assert item.css_first("mark").text() == "X"
 
 
-def test_the_spool_gives_backlinks_back_unchanged_in_the_order_found():
-    spool = BacklinkSpool(["x", "y"])
+@pytest.mark.parametrize("in_memory", [1 << 20, 64], ids=["in memory", "on disk"])
+def test_the_spool_gives_backlinks_back_unchanged_in_the_order_found(in_memory):
+    spool = BacklinkSpool(["x", "y"], in_memory=in_memory)
     found = backlink("Ünïcode", "a/", section="Café “au lait”", before="…the ", text="naïve", after=" model’s")
     spool.add("x", found)
     spool.add("y", backlink("Other", "c/"))
@@ -63,6 +65,7 @@ def test_the_spool_gives_backlinks_back_unchanged_in_the_order_found():
     assert spool.has_entries("x") and not spool.has_entries("y")
     assert spool.take("x") == [found, backlink("Second", "b/")]
     assert not spool.has_entries("x") and spool.take("y") == []
+    assert spool.file._rolled is (in_memory == 64)  # past its size the spool is a file on disk
     spool.close()
 
 
