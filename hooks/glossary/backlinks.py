@@ -11,12 +11,12 @@ import marshal
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from html import escape
 from typing import NamedTuple
 
 from . import contract
 from .linker import Mention
+from .pages.common import escape_recurring
 
 HEADING = "Mentioned in"
 ANCHOR = "mentioned-in"
@@ -38,9 +38,6 @@ SHOWN = 10  # entries shown above the fold; the first group (essays by default) 
 FEWEST = 3  # no fold hides fewer entries, and no group shows fewer above it: its heading goes in too
 SHOW_ALL = "Show all {total}"
 SHOW_FEWER = "Show fewer"
-
-# Page titles, sections and addresses recur in backlink after backlink.
-_escape_name = lru_cache(maxsize=4096)(escape)
 
 
 class Backlink(NamedTuple):
@@ -108,12 +105,12 @@ class BacklinkSpool:
 
 def entry_html(backlink: Backlink, href: str) -> str:
     """One entry of a "Mentioned in" list, linking to the mention itself (`href`: the mentioning page)."""
-    where = _escape_name(backlink.page_title)
+    where = escape_recurring(backlink.page_title)
     if backlink.section and backlink.section != backlink.page_title:
-        where += f"{SECTION_SEPARATOR}{_escape_name(backlink.section)}"
+        where += f"{SECTION_SEPARATOR}{escape_recurring(backlink.section)}"
     quote = f"{escape(backlink.before)}<mark>{escape(backlink.text)}</mark>{escape(backlink.after)}"
     return (
-        f'<li><a href="{_escape_name(href)}#{_escape_name(backlink.anchor)}">{where}</a> '
+        f'<li><a href="{escape_recurring(href)}#{escape_recurring(backlink.anchor)}">{where}</a> '
         f'<q class="{contract.BACKLINK_CONTEXT}">{quote}</q></li>\n'
     )
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import lru_cache
-from html import escape
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -27,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import contract
 from .matcher import NOT_A_MENTION
 from .matcher import SENTENCE_END as _SENTENCE_END
+from .pages.common import escape_recurring
 from .terms import Glossary
 
 # How often a term is linked on one page (the `link` option).
@@ -58,8 +57,6 @@ _SPACES = re.compile(r"\s+")
 # Text that ends where a sentence, a list item or a label's explanation begins, the
 # sentence perhaps opening with a quotation mark or a bracket.
 _SENTENCE_START = re.compile(r"(?:\A|[.!?…:][\"'”’)\]]*)\s*[\"'“‘(\[]*\Z")
-# A link's attribute values (term URLs as seen from a page, slugs, anchors) recur page after page.
-_attribute = lru_cache(maxsize=4096)(escape)
 # Pairs of marker characters (opening, closing), tried in turn: noncharacters, which no text should hold.
 _MARKERS = [(chr(c), chr(c + 1)) for c in range(0xFDD0, 0xFDF0, 2)]
 
@@ -218,14 +215,14 @@ class _PageLinker:
             anchor = self.new_id(contract.MENTION_ID_PREFIX + slug)
             if linked:
                 self.tags.append((
-                    f'<a class="{contract.TERM_LINK}" href="{_attribute(self.href_for(slug))}" '
-                    f'{contract.TERM_ATTR}="{_attribute(slug)}" id="{_attribute(anchor)}">',
+                    f'<a class="{contract.TERM_LINK}" href="{escape_recurring(self.href_for(slug))}" '
+                    f'{contract.TERM_ATTR}="{escape_recurring(slug)}" id="{escape_recurring(anchor)}">',
                     "</a>",
                 ))
             else:
                 self.tags.append((
-                    f'<span class="{contract.MENTION}" {contract.TERM_ATTR}="{_attribute(slug)}" '
-                    f'id="{_attribute(anchor)}">',
+                    f'<span class="{contract.MENTION}" {contract.TERM_ATTR}="{escape_recurring(slug)}" '
+                    f'id="{escape_recurring(anchor)}">',
                     "</span>",
                 ))
             pieces += (text[cut:start], self.opening, text[start:end], self.closing)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -76,13 +75,15 @@ class Collected(NamedTuple):
     note: str  # one line for the build's log
 
 
-@dataclass
 class Linked:
     """A page once linked: its HTML, front matter to set, and headings to list in its table of contents."""
 
-    html: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    toc: list[tuple[str, str]] = field(default_factory=list)  # (title, anchor)
+    __slots__ = ("html", "meta", "toc")
+
+    def __init__(self, html: str):
+        self.html = html
+        self.meta: dict[str, Any] = {}
+        self.toc: list[tuple[str, str]] = []  # (title, anchor)
 
 
 # Where a term page's lists and the study page's app go when a pass after the build writes them.
@@ -113,6 +114,7 @@ class Site:
         self.card_text: dict[str, tuple[str, str]] = {}  # slug → (definition, example)
         self.sentences: dict[str, tuple[str, str, str]] = {}  # slug → its first sentence in an essay
         self.essay_decks: dict[str, decks.Deck] = {}  # an essay's path → its deck, in the order linked
+        self._deck_owners: dict[str, str] = {}  # a deck's id → the essay's path, to find two essays with one id
         self.essays: dict[str, str] = {}  # an essay's address → its title, for the 404 page
         self._definitions: dict[str, str] = {}
         self._versions: dict[str, tuple[str, str]] = {}  # src → (for search, for readers) while it renders
@@ -362,14 +364,14 @@ class Site:
         if page.meta.get("vocabulary", True) is False:
             return
         deck = decks.Deck(decks.deck_id(page.src, self.options.essays or ""), page.title or page.src, tuple(mentioned))
-        for other_path, other in self.essay_decks.items():
-            if other.id == deck.id and other_path != page.path:  # a page linked again (a server's rebuild)
-                raise GlossaryError(
-                    page.path,
-                    f"its study deck would get the id '{deck.id}', which {other_path} has too: "
-                    "one deck's files and progress would overwrite the other's.",
-                    "Rename one of the two files.",
-                )
+        other_path = self._deck_owners.setdefault(deck.id, page.path)
+        if other_path != page.path:  # the same path is a page linked again (a server's rebuild)
+            raise GlossaryError(
+                page.path,
+                f"its study deck would get the id '{deck.id}', which {other_path} has too: "
+                "one deck's files and progress would overwrite the other's.",
+                "Rename one of the two files.",
+            )
         self.essay_decks[page.path] = deck
         self._data(page)["deck"] = [page.path, deck.id, deck.title, list(deck.slugs)]
         links = None

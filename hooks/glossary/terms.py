@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple, TypeVar
 
@@ -317,12 +316,13 @@ def _bracket(meta: dict, title: str, source: str) -> str | None:
     return value
 
 
-@dataclass(frozen=True)
 class Glossary:
-    """Every term of the site, keyed by slug, and the one matcher over all their names."""
+    """Every term of the site, keyed by slug, and the one matcher over all their names. (A plain
+    class: a dataclass writes and compiles its methods when the hook is imported, in every build.)"""
 
-    terms: Mapping[str, Term]
-    matcher: Matcher
+    def __init__(self, terms: Mapping[str, Term], matcher: Matcher):
+        self.terms = terms
+        self.matcher = matcher
 
     @classmethod
     def build(

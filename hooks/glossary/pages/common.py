@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 SEARCH_EXCLUDE = "data-search-exclude"  # understood by Material's search plugin
+
+# For what recurs page after page (titles, summaries, slugs, a term's address from a page): escaped once.
+escape_recurring = lru_cache(maxsize=8192)(escape)
 
 
 def link_or_text(text: str, href: str | None) -> str:

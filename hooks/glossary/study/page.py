@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from html import escape
 
 from .. import contract
-from ..pages.common import SEARCH_EXCLUDE, permalinked_heading
+from ..pages.common import SEARCH_EXCLUDE, escape_recurring, permalinked_heading
 from ..terms import Term
 from .decks import Deck, file_names
 
@@ -31,8 +31,8 @@ def vocabulary_html(terms: Iterable[Term], href_for: Callable[[str], str], study
     if not terms:
         return ""
     items = "".join(
-        f'<li><a href="{escape(href_for(term.slug))}" {contract.TERM_ATTR}="{escape(term.slug)}">'
-        f"{escape(term.title)}</a>: {escape(term.summary)}</li>\n"
+        f'<li><a href="{escape_recurring(href_for(term.slug))}" {contract.TERM_ATTR}="{escape_recurring(term.slug)}">'
+        f"{escape_recurring(term.title)}</a>: {escape_recurring(term.summary)}</li>\n"
         for term in terms
     )
     count = f"{len(terms)} term" + ("" if len(terms) == 1 else "s")
