@@ -104,8 +104,6 @@ def _link(md: Markdown, zensical_page, config: dict, html: str) -> str:
     reader = site.for_readers(page) or linked.html
     site.after_render(page)
     data = json.dumps(site.page_data(page), separators=(",", ":")).replace("<", "\\u003c").replace("&", "\\u0026")
-    # A term page's link up to its glossary's index, "./" from the source, would be rebased to ".././".
-    reader = reader.replace('class="glossary-eyebrow"><a href="./"', 'class="glossary-eyebrow"><a href="index.md"', 1)
     return with_captions(reader) + f'<template class="{PAGE_DATA}" data-search-exclude>{data}</template>\n'
 
 

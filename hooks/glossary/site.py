@@ -337,7 +337,11 @@ class Site:
 
     def _term_page(self, page: Page, linked: Linked, entry: Term) -> None:
         url = self.absolute(page.url)
-        index_href = relative_url(self._index_url, page.base) if self.index_src else None
+        index_href = None
+        if self.index_src is not None:
+            # From a source file a link names the file it goes to: Zensical rebases a "./" written in
+            # glossary/token.md (the index's address, as a folder) to ".././", and resolves "index.md".
+            index_href = relative_url(self.index_src if page.links_from else self._index_url, page.base)
         linked.html = term.entry_head_html(entry, url, index_href) + linked.html
         linked.meta = {
             "search": {"boost": self.options.boost, **page.meta.get("search", {})},

@@ -228,3 +228,17 @@ def test_links_are_written_from_the_source_where_the_generator_rebases_them():
     assert LexborHTMLParser(linked.html, is_fragment=True).css_first("a").attributes["href"] == "../glossary/token/"
     backlink = json.loads(json.dumps(site.page_data(essay)))
     assert backlink == {"src": "essays/one.md", "url": "essays/one/"}  # recorded only when finished later
+
+
+def test_a_term_page_links_up_to_the_index_by_its_address_or_from_the_source_by_its_file():
+    site, _ = collected_site()
+
+    def eyebrow(page):
+        html = site.link(page, "<p>Text.</p>").html
+        return LexborHTMLParser(html, is_fragment=True).css_first(".glossary-eyebrow a").attributes["href"]
+
+    assert eyebrow(page("glossary/token.md", "glossary/token/")) == "../"
+    # Zensical would rebase "./" (the index's folder, from glossary/token.md) to ".././".
+    sourced = Page("glossary/token.md", "glossary/token/", "Token", {}, "docs/glossary/token.md",
+                   links_from="glossary/token.md")
+    assert eyebrow(sourced) == "index.md"
