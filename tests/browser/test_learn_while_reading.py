@@ -124,11 +124,20 @@ def test_a_learned_term_is_quieter_and_the_essay_says_how_many_the_reader_knows(
     assert page.locator(".glossary-known").text_content() == f"You know all {len(terms)} terms here"
 
 
-def test_without_javascript_the_page_is_as_built(open_tab):
+def test_without_javascript_the_page_is_as_built_and_gives_no_tip_it_cannot_keep(open_tab):
     page = open_tab(None, DESKTOP, java_script_enabled=False)
     page.goto(page.base + ESSAY)
     assert page.locator(".glossary-known, .glossary-popover__study, .glossary-term--learned").count() == 0
     assert page.locator("script.glossary-learn").count() == 1  # the script is there for those who run it
+    # Without a script no definition shows on hover, focus or tap: the tip that says so is hidden,
+    # and a term is a link to its page.
+    hint = page.locator("article .essay-hint")
+    assert hint.count() == 1 and hint.is_hidden()
+    link = page.locator("article a.glossary-term").first
+    slug = link.get_attribute("data-term")
+    link.click()
+    page.wait_for_url(f"**/glossary/{slug}/")
+    assert page.locator("article h1").text_content() == TERMS[slug]["title"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
