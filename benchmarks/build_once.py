@@ -3,16 +3,11 @@
 `run.py` starts a fresh interpreter for every build so that each build pays the
 same start-up costs and `ru_maxrss` is the peak memory of that build alone.
 
-    python benchmarks/build_once.py path/to/mkdocs.yml SITE_DIR [--profile FILE]
+    python benchmarks/build_once.py path/to/mkdocs.yml SITE_DIR [--profile FILE] [--mark-for-callgrind]
 
 Prints {"wall": s, "cpu": s, "user_cpu": s, "system_cpu": s, "load_cpu": s, "hook": s, "hook_events": {...},
 "plugins": {...}, "peak_mb": MB}.
 
-With `--mark-for-callgrind`, each part of the build whose instructions `instructions.py` splits out is
-called through a C function that nothing else in a build calls, so that the function's inclusive cost in
-callgrind's profile is that part's: the config's loading (which imports the hooks) through
-`contextvars.Context.run`, the hooks' handlers through `operator.call`, the plugins' through
-`sys.call_tracing`.
 "wall" covers loading the config (which imports the hook) and the build; "cpu" is
 the processor time this process spent on the same (user and system; unlike wall
 time, it does not count the time spent waiting for a core on a busy machine), split
@@ -27,6 +22,12 @@ MkDocs 1.6 loads each `hooks:` entry as a module and puts it in
 `config.plugins` under its path, next to the plugins; each `on_*` function or
 method is registered in `config.plugins.events`. Between loading the config and
 building, we swap every registration for a timed wrapper.
+
+With `--mark-for-callgrind`, each part of the build whose instructions `instructions.py` splits out is
+called through a C function that nothing else in a build calls, so that the function's inclusive cost in
+callgrind's profile is that part's: the config's loading (which imports the hooks) through
+`contextvars.Context.run`, the hooks' handlers through `operator.call`, the plugins' through
+`sys.call_tracing`.
 """
 
 from __future__ import annotations
