@@ -8,7 +8,7 @@ sites small) and prints the two counts, their ratio, and where the extra goes:
 the hook's own handlers, loading the config (which imports the hook), the other
 plugins' handlers (mkdocs-glightbox reads every page, so a longer page costs it
 more), and the rest of MkDocs and Material. Each of those parts runs through a C
-function of its own (`build_once.py --mark-for-callgrind`), whose inclusive cost
+function of its own (see `build_once.py`), whose inclusive cost
 callgrind's profile gives. Debian's `valgrind` package provides callgrind; the
 hook is byte-compiled first, as in run.py.
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate, write_config  # noqa: E402
 from run import hook_fingerprint, parse_sizes, snapshot_hook  # noqa: E402
 
-# The C function each part of a build runs through (build_once.py --mark-for-callgrind).
+# The C function each part of a build runs through (build_once.py).
 MARKERS = {"hook": "_operator_call", "config": "context_run", "plugins": "sys_call_tracing"}
 _INCLUSIVE = re.compile(r"^\s*([\d,]+) .*?:(\w+) ")
 
@@ -45,7 +45,7 @@ def count(config: Path, site_dir: Path, profile: Path) -> dict[str, int]:
     """Instructions executed by one build in a fresh interpreter, in all and by part, as callgrind counts them."""
     command = [
         "valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", "--cache-sim=no",
-        sys.executable, str(HERE / "build_once.py"), str(config), str(site_dir), "--mark-for-callgrind",
+        sys.executable, str(HERE / "build_once.py"), str(config), str(site_dir),
     ]
     # The system allocator instead of Python's own, which Valgrind cannot follow as well.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONMALLOC": "malloc"}

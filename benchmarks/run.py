@@ -170,17 +170,19 @@ def summarize(size: Size, info: dict, runs: dict[str, list[dict]], links: int, b
     pairs = list(zip(plain, hook, strict=True))
     median = statistics.median
     hook_own = median(r["hook"] for r in hook)
+    ratios = [h["wall"] / p["wall"] for p, h in pairs]
+    cpu_ratios = [h["cpu"] / p["cpu"] for p, h in pairs]
     return {
         "size": size,
         "info": info,
         "plain_s": median(r["wall"] for r in plain),
         "hook_s": median(r["wall"] for r in hook),
-        "ratio": median(h["wall"] / p["wall"] for p, h in pairs),
-        "ratios": [h["wall"] / p["wall"] for p, h in pairs],
+        "ratio": median(ratios),
+        "ratios": ratios,
         "extra_s": median(h["wall"] - p["wall"] for p, h in pairs),
-        "cpu_ratio": median(h["cpu"] / p["cpu"] for p, h in pairs),
-        "cpu_ratios": [h["cpu"] / p["cpu"] for p, h in pairs],
-        "cpu_interval": median_interval([h["cpu"] / p["cpu"] for p, h in pairs]),
+        "cpu_ratio": median(cpu_ratios),
+        "cpu_ratios": cpu_ratios,
+        "cpu_interval": median_interval(cpu_ratios),
         "extra_cpu_s": median(h["cpu"] - p["cpu"] for p, h in pairs),
         "user_ratio": median(h["user_cpu"] / p["user_cpu"] for p, h in pairs),
         "extra_system_s": median(h["system_cpu"] - p["system_cpu"] for p, h in pairs),
@@ -204,11 +206,9 @@ def median_interval(values: list[float], confidence: float = 0.95) -> tuple[floa
     Binomial(n, 1/2), stays under with probability (1 − confidence)/2 at most. None for too few values
     (fewer than 6 at 95 %)."""
     values, n = sorted(values), len(values)
-    tail, below = (1 - confidence) / 2, 0.0
-    k = 0
+    tail, below, k = (1 - confidence) / 2, 0.0, 0
     while k < n and below + math.comb(n, k) / 2**n <= tail:
-        below += math.comb(n, k) / 2**n
-        k += 1
+        below, k = below + math.comb(n, k) / 2**n, k + 1
     return (values[k - 1], values[n - k]) if k else None
 
 
@@ -435,10 +435,7 @@ def cost_verdict(rows: list[dict]) -> str:
     a core): met if, at every size, the whole 95 % interval of the median ratio is at or under the
     target; missed if at some size the whole interval is over it; else unsettled, and more pairs tell."""
     target = f"build cost (CPU time) with the hook ≤ {TARGET_RATIO:.2f}× without it at every size"
-    sizes = "; ".join(
-        f"{r['size']}: {r['cpu_ratio']:.3f}×" + (f" ({_interval(r['cpu_interval'])})" if r["cpu_interval"] else "")
-        for r in rows
-    )
+    sizes = "; ".join(f"{r['size']}: {r['cpu_ratio']:.3f}× ({_interval(r['cpu_interval'])})" for r in rows)
     worst_wall = max(rows, key=lambda r: r["ratio"])
     detail = f"median CPU ratio and its 95 % interval by size: {sizes}; worst wall-time ratio " \
              f"{worst_wall['ratio']:.3f}× at {worst_wall['size']}"
