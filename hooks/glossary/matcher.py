@@ -83,7 +83,10 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 def name_key(name: str) -> str:
     """The form two names are compared in: lower case, one space between words, straight quotes."""
-    return _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower().translate(_STRAIGHT)
+    key = _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower()
+    # `translate` looks up every character in a dict (a microsecond a name, thousands of names a
+    # build); a curled quote is never ASCII, so an ASCII key has none to straighten.
+    return key if key.isascii() else key.translate(_STRAIGHT)
 
 
 def plural(name: str) -> str | None:
@@ -103,7 +106,8 @@ def plural(name: str) -> str | None:
 def _units(name: str, as_written: bool = False) -> list[_Unit]:
     """A name as trie edges: separators, case-free letters, and exact-case letters."""
     units: list[_Unit] = []
-    name = _SLASH.sub("/", name.strip()).translate(_STRAIGHT)
+    name = _SLASH.sub("/", name.strip())
+    name = name if name.isascii() else name.translate(_STRAIGHT)  # as in name_key
     for i, word in enumerate(w for w in _WORD_GAP.split(name) if w):
         if i:
             units.append(_SEP)
