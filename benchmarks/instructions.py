@@ -47,8 +47,9 @@ def count(config: Path, site_dir: Path, profile: Path) -> dict[str, int]:
         "valgrind", "--tool=callgrind", f"--callgrind-out-file={profile}", "--cache-sim=no",
         sys.executable, str(HERE / "build_once.py"), str(config), str(site_dir),
     ]
-    # The system allocator instead of Python's own, which Valgrind cannot follow as well.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONMALLOC": "malloc"}
+    # The system allocator instead of Python's own, which Valgrind cannot follow as well; one hash seed, since
+    # strings' hashes order sets and decide dicts' collisions, so that two runs of the same sources count the same.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONMALLOC": "malloc", "PYTHONHASHSEED": "0"}
     done = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
     total = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or not total:
