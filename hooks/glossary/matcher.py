@@ -196,9 +196,13 @@ def _trie_pattern(node: dict, first: bool = False) -> str:
     if not branches:
         return ""
     alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if None in node:  # a name ends here: the longer ones are optional, greedily
-        return "(?:" + alternation + ")?"
-    return alternation
+    if None not in node:
+        return alternation
+    # A name ends here: the longer ones are optional, greedily. `re` parses a pattern in Python, once a
+    # build: an alternation, a group already, and a single character (a plural's "s") take the "?" as
+    # they are, without a group more to parse.
+    one_piece = len(branches) > 1 or len(alternation) == 1
+    return alternation + "?" if one_piece else "(?:" + alternation + ")?"
 
 
 def _two_cases(letter: str) -> bool:
