@@ -199,8 +199,8 @@ def _trie_pattern(node: dict, first: bool = False) -> str:
     if None not in node:
         return alternation
     # A name ends here: the longer ones are optional, greedily. `re` parses a pattern in Python, once a
-    # build: an alternation, a group already, and a single character (a plural's "s") take the "?" as
-    # they are, without a group more to parse.
+    # build: an alternation, which is a group already, and a single character (a plural's "s") take the
+    # "?" as they are, without one more group to parse.
     one_piece = len(branches) > 1 or len(alternation) == 1
     return alternation + "?" if one_piece else "(?:" + alternation + ")?"
 
