@@ -83,10 +83,13 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 def name_key(name: str) -> str:
     """The form two names are compared in: lower case, one space between words, straight quotes."""
-    key = _SEPARATOR_IN_NAME.sub(" ", name.strip()).lower()
-    # `translate` looks up every character in a dict (a microsecond a name, thousands of names a
-    # build); a curled quote is never ASCII, so an ASCII key has none to straighten.
-    return key if key.isascii() else key.translate(_STRAIGHT)
+    return _straightened(_SEPARATOR_IN_NAME.sub(" ", name.strip()).lower())
+
+
+def _straightened(text: str) -> str:
+    """`text` with straight quotes. `translate` looks up every character in a dict (a microsecond a name,
+    thousands of names a build); a curled quote is never ASCII, so ASCII text has none to straighten."""
+    return text if text.isascii() else text.translate(_STRAIGHT)
 
 
 def plural(name: str) -> str | None:
@@ -106,8 +109,7 @@ def plural(name: str) -> str | None:
 def _units(name: str, as_written: bool = False) -> list[_Unit]:
     """A name as trie edges: separators, case-free letters, and exact-case letters."""
     units: list[_Unit] = []
-    name = _SLASH.sub("/", name.strip())
-    name = name if name.isascii() else name.translate(_STRAIGHT)  # as in name_key
+    name = _straightened(_SLASH.sub("/", name.strip()))
     for i, word in enumerate(w for w in _WORD_GAP.split(name) if w):
         if i:
             units.append(_SEP)
